@@ -1,0 +1,64 @@
+"""Text clean-up shared by every reader: logical order, normalised whitespace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic Presentation Forms A and B: the output of reshapers and of some PDF copy-paste.
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+_HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+# Bidi embedding/override controls are visual-order artefacts; marks (LRM/RLM/ALM) are kept out too
+# because stored text must be plain logical order that any tool can search.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def has_presentation_forms(text: str) -> bool:
+    return PRESENTATION_FORMS.search(text) is not None
+
+
+def _unshape(text: str) -> str:
+    """Map presentation-form letters back to their logical base letters (NFKC on those only)."""
+    if not has_presentation_forms(text):
+        return text
+    return PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).replace(
+        "\ufeff", ""
+    )
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
+        "\u2029", "\n\n"
+    )
+
+
+def clean_text(text: str) -> str:
+    """Normalise a block of text: NFC, no BOM or bidi controls, single spaces, at most one blank line."""
+    text = normalize_newlines(text).replace("\ufeff", "")
+    text = _unshape(unicodedata.normalize("NFC", text))
+    text = _BIDI_CONTROLS.sub("", text)
+    text = _HORIZONTAL_SPACE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def clean_line(text: str) -> str:
+    """Clean a single-line value (title, heading, metadata): newlines become spaces."""
+    return clean_text(text).replace("\n", " ").strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split cleaned text into paragraphs on blank lines."""
+    return [p for p in clean_text(text).split("\n\n") if p.strip()]
+
+
+ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among all letters: a check that a decoding produced Arabic."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters)
