@@ -1,3 +1,5 @@
-from annotator.cli import main
+import sys
 
-raise SystemExit(main())
+from annotator.main import main
+
+sys.exit(main())

@@ -36,7 +36,9 @@ class ArticleDraft:
     # Set only by readers of already-segmented data (an exported dataset): the units
     # and per-annotator labels are taken as they are instead of segmenting again.
     preset_units: list[Unit] | None = None
-    preset_labels: dict[int, dict[str, list[str]]] | None = None  # unit index -> annotator -> themes
+    preset_labels: dict[int, dict[str, list[str]]] | None = (
+        None  # unit index -> annotator -> themes
+    )
     preset_status: dict[int, dict[str, str]] | None = None  # unit index -> annotator -> status
 
 

@@ -20,8 +20,6 @@ _TRANSLATE = str.maketrans(
         **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
     }
 )
-# Proclitics an annotator does not type when searching: conjunctions, prepositions, article.
-_PROCLITIC = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)")
 _WORD = re.compile(r"\w+")
 
 
@@ -31,18 +29,23 @@ def normalize(text: str) -> str:
     return text.translate(_TRANSLATE).casefold()
 
 
-def strip_proclitics(word: str) -> str:
-    """Remove leading و ف ب ل ك and ال from a normalised word, keeping at least two letters."""
-    stripped = _PROCLITIC.sub("", word, count=1)
-    return stripped if len(stripped) >= 2 else word
+# One regex pass over a whole text (C speed): the importer builds search keys for every
+# article, so per-word Python loops would dominate import time.
+_LEADING_PROCLITIC = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف])(?=\w\w)")
 
 
-def search_key(text: str) -> str:
-    """A string of normalised, proclitic-free words for substring search."""
-    return " ".join(strip_proclitics(w) for w in _WORD.findall(normalize(text)))
+def index_key(text: str) -> str:
+    """The searchable form of a text: normalised letters, proclitics removed from every word."""
+    return _LEADING_PROCLITIC.sub("", normalize(text))
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query matching documents that contain every word of the query as a word prefix."""
+    words = re.findall(r"\w+", index_key(query))
+    return " ".join(f'"{w}"*' for w in words)
 
 
 def matches(query: str, text: str) -> bool:
-    """True if every word of the query occurs in the text, ignoring spelling variants and clitics."""
-    haystack = " " + search_key(text)
-    return all(" " + word in haystack for word in search_key(query).split())
+    """True if every word of the query starts a word of the text, ignoring spelling variants."""
+    haystack = " " + " ".join(_WORD.findall(index_key(text)))
+    return all(" " + word in haystack for word in _WORD.findall(index_key(query)))

@@ -1,0 +1,1 @@
+"""Subcommands of the `annotator` CLI; each module has register(subparsers)."""

@@ -1,0 +1,32 @@
+"""Helpers shared by CLI commands: opening the project, printing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from annotator.importer import import_seeds
+from annotator.paths import resolve_database
+from annotator.storage.store import Store
+
+
+class CommandError(Exception):
+    """A usage problem reported to the user in one line, exit code 2."""
+
+
+def open_store_for(args: argparse.Namespace) -> Store:
+    """Open the project named by --db / $ANNOTATOR_DB, else the default one (seeded on first use)."""
+    path, is_default = resolve_database(getattr(args, "db", None))
+    first_use = is_default and not path.exists()
+    store = Store(path)
+    if store.backup:
+        print(f"annotator: upgraded {path}; backup kept at {store.backup}", file=sys.stderr)
+    if first_use and store.is_empty():
+        import_seeds(store)
+    return store
+
+
+def print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

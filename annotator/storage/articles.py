@@ -1,0 +1,159 @@
+"""SQL for articles and units: bulk insert on import, listing, reading."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from annotator.core.model import Article
+from annotator.core.normalize import fts_query, index_key
+from annotator.storage.records import ArticleRecord, ArticleSummary, UnitRecord
+
+_INSERT_ARTICLE = """
+INSERT INTO articles (title, text, source, url, category, date, author, original_id, encoding,
+                      extra, content_hash, unit_count, imported_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (content_hash) DO NOTHING
+"""
+_INSERT_UNIT = (
+    'INSERT INTO units (article_id, idx, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)'
+)
+
+
+def insert_article(conn: sqlite3.Connection, article: Article, now: str) -> int | None:
+    """Insert one segmented article; None if an article with the same content exists."""
+    d = article.draft
+    title = next((u.text for u in article.units if u.kind == "title"), d.title)
+    cursor = conn.execute(
+        _INSERT_ARTICLE,
+        (
+            title,
+            article.text,
+            d.source,
+            d.url,
+            d.category,
+            d.date,
+            d.author,
+            d.original_id,
+            d.encoding,
+            json.dumps(d.extra, ensure_ascii=False),
+            article.content_hash,
+            len(article.units),
+            now,
+        ),
+    )
+    if cursor.rowcount == 0:
+        return None
+    article_id = cursor.lastrowid
+    conn.executemany(
+        _INSERT_UNIT,
+        [(article_id, i, u.kind, u.start, u.end, u.text) for i, u in enumerate(article.units)],
+    )
+    conn.execute(
+        "INSERT INTO article_search (rowid, title_key, text_key) VALUES (?, ?, ?)",
+        (article_id, index_key(title), index_key(article.text)),
+    )
+    return article_id
+
+
+def unit_ids(conn: sqlite3.Connection, article_id: int) -> list[int]:
+    rows = conn.execute("SELECT id FROM units WHERE article_id = ? ORDER BY idx", (article_id,))
+    return [r[0] for r in rows]
+
+
+_STATUS_FILTERS = {
+    None: "",
+    "all": "",
+    "not_started": "AND COALESCE(p.done, 0) = 0",
+    "in_progress": "AND COALESCE(p.done, 0) > 0 AND p.done < a.unit_count",
+    "done": "AND COALESCE(p.done, 0) >= a.unit_count",
+}
+
+
+def _summary_sql(status: str | None, search: bool) -> str:
+    if status not in _STATUS_FILTERS:
+        raise ValueError(
+            f"unknown status filter {status!r}; use one of not_started, in_progress, done"
+        )
+    match = "AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)"
+    return f"""
+        SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count, COALESCE(p.done, 0)
+        FROM articles a
+        LEFT JOIN (SELECT article_id, {{done_expr}} AS done FROM article_progress
+                   {{progress_where}} GROUP BY article_id) p ON p.article_id = a.id
+        WHERE 1 {_STATUS_FILTERS[status]} {match if search else ""}
+        ORDER BY a.id LIMIT :limit OFFSET :offset
+    """
+
+
+def list_articles(
+    conn: sqlite3.Connection,
+    annotator_id: int | None = None,
+    status: str | None = None,
+    search: str = "",
+    limit: int = -1,
+    offset: int = 0,
+) -> list[ArticleSummary]:
+    """Article summaries in import order; progress is one annotator's, or the most done by anyone."""
+    query = fts_query(search) if search.strip() else ""
+    sql = _summary_sql(status, bool(query))
+    if annotator_id is None:
+        sql = sql.format(done_expr="MAX(done)", progress_where="")
+    else:
+        sql = sql.format(done_expr="done", progress_where="WHERE annotator_id = :annotator")
+    params = {"annotator": annotator_id, "q": query, "limit": limit, "offset": offset}
+    rows = conn.execute(sql, params).fetchall()
+    marks = _theme_marks(conn, [r[0] for r in rows], annotator_id)
+    return [ArticleSummary(*row, themes=marks.get(row[0], ())) for row in rows]
+
+
+def _theme_marks(conn, article_ids: list[int], annotator_id: int | None) -> dict[int, tuple]:
+    if not article_ids:
+        return {}
+    marks: dict[int, list[str]] = {}
+    who = "AND c.annotator_id = ?" if annotator_id is not None else ""
+    for chunk_start in range(0, len(article_ids), 500):
+        chunk = article_ids[chunk_start : chunk_start + 500]
+        params = [*chunk, *([annotator_id] if annotator_id is not None else [])]
+        rows = conn.execute(
+            f"""SELECT DISTINCT c.article_id, c.theme_key FROM article_theme_counts c
+                JOIN themes t ON t.key = c.theme_key
+                WHERE c.n > 0 AND c.article_id IN ({",".join("?" * len(chunk))}) {who}
+                ORDER BY c.article_id, t.position""",
+            params,
+        )
+        for article_id, key in rows:
+            marks.setdefault(article_id, []).append(key)
+    return {k: tuple(v) for k, v in marks.items()}
+
+
+def article_ids(conn: sqlite3.Connection) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> ArticleRecord | None:
+    row = conn.execute(
+        """SELECT id, title, text, source, url, category, date, author, original_id, encoding,
+                  extra, imported_at FROM articles WHERE id = ?""",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    values = list(row)
+    values[10] = json.loads(values[10] or "{}")
+    return ArticleRecord(*values)
+
+
+def get_units(conn: sqlite3.Connection, article_id: int) -> list[UnitRecord]:
+    rows = conn.execute(
+        'SELECT id, article_id, idx, kind, start, "end", text FROM units WHERE article_id = ? ORDER BY idx',
+        (article_id,),
+    )
+    return [UnitRecord(*row) for row in rows]
+
+
+def get_unit(conn: sqlite3.Connection, unit_id: int) -> UnitRecord | None:
+    row = conn.execute(
+        'SELECT id, article_id, idx, kind, start, "end", text FROM units WHERE id = ?', (unit_id,)
+    ).fetchone()
+    return UnitRecord(*row) if row else None

@@ -1,0 +1,81 @@
+"""Plain records the storage layer returns to the GUI and CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    source: str
+    category: str
+    date: str
+    units: int
+    done: int
+    themes: tuple[str, ...] = ()  # theme keys used in this article (by the annotator asked about)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    title: str
+    text: str
+    source: str
+    url: str
+    category: str
+    date: str
+    author: str
+    original_id: str
+    encoding: str
+    extra: dict
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    id: int
+    article_id: int
+    index: int
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """One annotator's view of one unit: its themes and status."""
+
+    themes: tuple[str, ...] = ()
+    status: str = "not_seen"
+
+    def as_json(self) -> dict:
+        return {"themes": list(self.themes), "status": self.status}
+
+
+@dataclass(frozen=True)
+class LabelChange:
+    unit_id: int
+    before: UnitState
+    after: UnitState
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: str
+    annotator: str
+    unit_id: int
+    action: str
+    before: dict
+    after: dict
+
+
+@dataclass
+class ImportCounts:
+    articles: int = 0
+    units: int = 0
+    duplicates: int = 0
+    duplicate_titles: list[str] = field(default_factory=list)

@@ -1,0 +1,263 @@
+"""The project store: the one object the GUI and CLI use to read and change a project."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from annotator.core.model import Article
+from annotator.core.themes import Theme, ThemeError
+from annotator.storage import articles as article_sql
+from annotator.storage import labels as label_sql
+from annotator.storage import stats as stats_sql
+from annotator.storage import themes as theme_sql
+from annotator.storage.database import _translate, open_database
+from annotator.storage.errors import UnknownAnnotator
+from annotator.storage.records import (
+    ArticleRecord,
+    ArticleSummary,
+    Event,
+    ImportCounts,
+    LabelChange,
+    UnitRecord,
+    UnitState,
+)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class Store:
+    """A project database. Every method that writes commits before it returns."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else None
+        self.db, self.backup = open_database(self.path)
+        self.conn: sqlite3.Connection = self.db.conn
+        self._annotator_ids: dict[str, int] = {}
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all (nested calls become savepoints)."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from error
+
+    # -- articles -------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> ImportCounts:
+        """Insert articles in one transaction; duplicates (same content) are counted, not stored."""
+        counts, now = ImportCounts(), utc_now()
+        with self.transaction():
+            for article in articles:
+                article_id = article_sql.insert_article(self.conn, article, now)
+                if article_id is None:
+                    counts.duplicates += 1
+                    counts.duplicate_titles.append(article.draft.title)
+                    continue
+                counts.articles += 1
+                counts.units += len(article.units)
+                self._import_preset_labels(article, article_id, now)
+        return counts
+
+    def _import_preset_labels(self, article: Article, article_id: int, now: str) -> None:
+        labels, status = article.draft.preset_labels or {}, article.draft.preset_status or {}
+        if not labels and not status:
+            return
+        ids = article_sql.unit_ids(self.conn, article_id)
+        for index in sorted(set(labels) | set(status)):
+            names = set(labels.get(index, {})) | set(status.get(index, {}))
+            for name in sorted(names):
+                themes = tuple(labels.get(index, {}).get(name, ()))
+                default = "done_with_themes" if themes else "done_no_theme"
+                state = UnitState(themes, status.get(index, {}).get(name, default))
+                self._apply(ids[index], self._annotator_id(name, create=True), state, "import", now)
+
+    def list_articles(
+        self,
+        annotator: str | None = None,
+        status: str | None = None,
+        search: str = "",
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[ArticleSummary]:
+        annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        return article_sql.list_articles(self.conn, annotator_id, status, search, limit, offset)
+
+    def article_ids(self) -> list[int]:
+        return article_sql.article_ids(self.conn)
+
+    def article(self, article_id: int) -> ArticleRecord | None:
+        return article_sql.get_article(self.conn, article_id)
+
+    def units(self, article_id: int) -> list[UnitRecord]:
+        return article_sql.get_units(self.conn, article_id)
+
+    def unit(self, unit_id: int) -> UnitRecord | None:
+        return article_sql.get_unit(self.conn, unit_id)
+
+    # -- annotators -----------------------------------------------------------------------
+
+    def _annotator_id(self, name: str, create: bool) -> int:
+        if name in self._annotator_ids:
+            return self._annotator_ids[name]
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is None and not create:
+            raise UnknownAnnotator(f"no annotator named {name!r} in this project")
+        if row is None:
+            with self.transaction():
+                cursor = self.conn.execute(
+                    "INSERT INTO annotators (name, created_at) VALUES (?, ?)", (name, utc_now())
+                )
+            row = (cursor.lastrowid,)
+        self._annotator_ids[name] = row[0]
+        return row[0]
+
+    def ensure_annotator(self, name: str) -> int:
+        name = name.strip()
+        if not name:
+            raise ValueError("an annotator needs a name")
+        return self._annotator_id(name, create=True)
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY id")]
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def state(self, unit_id: int, annotator: str) -> UnitState:
+        return label_sql.unit_state(self.conn, unit_id, self.ensure_annotator(annotator))
+
+    def article_states(self, article_id: int) -> dict[int, dict[str, UnitState]]:
+        return label_sql.article_states(self.conn, article_id)
+
+    def annotator_states(self, article_id: int, annotator: str) -> dict[int, UnitState]:
+        annotator_id = self.ensure_annotator(annotator)
+        return label_sql.annotator_article_states(self.conn, article_id, annotator_id)
+
+    def set_themes(self, unit_id: int, annotator: str, themes: Iterable[str]) -> LabelChange:
+        """Give a unit exactly these themes (empty: done with no theme); returns before/after."""
+        themes = tuple(self._ordered_theme_keys(themes))
+        status = "done_with_themes" if themes else "done_no_theme"
+        return self.apply_state(unit_id, annotator, UnitState(themes, status), "set")
+
+    def set_status(self, unit_id: int, annotator: str, status: str) -> LabelChange:
+        current = self.state(unit_id, annotator)
+        return self.apply_state(unit_id, annotator, UnitState(current.themes, status), "status")
+
+    def apply_state(
+        self, unit_id: int, annotator: str, state: UnitState, action: str
+    ) -> LabelChange:
+        """Write a unit's full state for one annotator and log it; used by set, undo and redo."""
+        annotator_id = self.ensure_annotator(annotator)
+        with self.transaction():
+            return self._apply(unit_id, annotator_id, state, action, utc_now())
+
+    def _apply(
+        self, unit_id: int, annotator_id: int, state: UnitState, action: str, now: str
+    ) -> LabelChange:
+        before = label_sql.unit_state(self.conn, unit_id, annotator_id)
+        self._check_themes_usable(state.themes, before.themes)
+        label_sql.write_state(self.conn, unit_id, annotator_id, state, now)
+        after = UnitState(tuple(self._ordered_theme_keys(state.themes)), state.status)
+        label_sql.log_event(
+            self.conn, annotator_id, unit_id, action, before.as_json(), after.as_json(), now
+        )
+        return LabelChange(unit_id, before, after)
+
+    def _ordered_theme_keys(self, keys: Iterable[str]) -> list[str]:
+        order = {t.key: t.position for t in self.themes(include_retired=True)}
+        unknown = sorted(set(keys) - set(order))
+        if unknown:
+            raise ThemeError(f"unknown theme {', '.join(unknown)}")
+        return sorted(set(keys), key=lambda k: order[k])
+
+    def _check_themes_usable(self, wanted: Iterable[str], existing: Iterable[str]) -> None:
+        retired = {t.key for t in self.themes(include_retired=True) if t.retired}
+        newly_retired = (set(wanted) - set(existing)) & retired
+        if newly_retired:
+            raise ThemeError(f"theme {', '.join(sorted(newly_retired))} is retired")
+
+    def note(self, unit_id: int, annotator: str) -> str:
+        return label_sql.get_note(self.conn, unit_id, self.ensure_annotator(annotator))
+
+    def set_note(self, unit_id: int, annotator: str, text: str) -> None:
+        annotator_id, text = self.ensure_annotator(annotator), text.strip()
+        with self.transaction():
+            now, before = utc_now(), label_sql.get_note(self.conn, unit_id, annotator_id)
+            if before == text:
+                return
+            label_sql.write_note(self.conn, unit_id, annotator_id, text, now)
+            label_sql.log_event(
+                self.conn, annotator_id, unit_id, "note", {"note": before}, {"note": text}, now
+            )
+
+    def events(self, unit_id: int | None = None, limit: int = -1) -> list[Event]:
+        return label_sql.events(self.conn, unit_id, limit)
+
+    # -- position (resume where the annotator stopped) --------------------------------------
+
+    def save_position(self, annotator: str, article_id: int, unit_index: int) -> None:
+        annotator_id = self.ensure_annotator(annotator)
+        with self.transaction():
+            self.conn.execute(
+                """INSERT INTO positions (annotator_id, article_id, unit_index, updated_at)
+                   VALUES (?, ?, ?, ?) ON CONFLICT (annotator_id) DO UPDATE SET
+                   article_id = excluded.article_id, unit_index = excluded.unit_index,
+                   updated_at = excluded.updated_at""",
+                (annotator_id, article_id, unit_index, utc_now()),
+            )
+
+    def position(self, annotator: str) -> tuple[int, int] | None:
+        row = self.conn.execute(
+            "SELECT p.article_id, p.unit_index FROM positions p JOIN annotators a"
+            " ON a.id = p.annotator_id WHERE a.name = ?",
+            (annotator,),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    # -- themes ---------------------------------------------------------------------------
+
+    def themes(self, include_retired: bool = False) -> list[Theme]:
+        return theme_sql.list_themes(self.conn, include_retired)
+
+    def theme(self, key: str) -> Theme:
+        return theme_sql.get_theme(self.conn, key)
+
+    def add_theme(self, theme: Theme) -> Theme:
+        with self.transaction():
+            return theme_sql.add_theme(self.conn, theme)
+
+    def update_theme(self, key: str, **changes) -> Theme:
+        with self.transaction():
+            return theme_sql.update_theme(self.conn, key, **changes)
+
+    def move_theme(self, key: str, position: int) -> list[Theme]:
+        with self.transaction():
+            return theme_sql.move_theme(self.conn, key, position)
+
+    def retire_theme(self, key: str, retired: bool = True) -> Theme:
+        with self.transaction():
+            return theme_sql.set_retired(self.conn, key, retired)
+
+    # -- figures --------------------------------------------------------------------------
+
+    def stats(self) -> dict:
+        return stats_sql.project_stats(self.conn)
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
