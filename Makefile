@@ -1,0 +1,40 @@
+# Developer and CI entry points. `make run` and `make test` work on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+export LANG ?= C.UTF-8
+
+.PHONY: setup run test lint eval bench bench-quick clean
+
+$(BIN)/annotator: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,export]"
+	touch $(BIN)/annotator
+
+setup: $(BIN)/annotator  ## create .venv with the app and its test tools
+
+run: setup  ## start the app on the default project (bundled sample article on first start)
+	$(BIN)/annotator
+
+lint: setup  ## layer contracts (no Qt outside the GUI) and ruff
+	$(BIN)/lint-imports
+	$(BIN)/ruff check annotator tests
+
+test: lint  ## everything CI checks in the project's own tests (offscreen, no display needed)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+eval: setup  ## accuracy on the real corpora in $(SHARED)/corpora
+	$(BIN)/python tests/eval/eval_segmentation.py --shared $(SHARED)
+	$(BIN)/python tests/eval/eval_encodings.py --shared $(SHARED)
+	$(BIN)/python tests/eval/eval_extraction.py --shared $(SHARED)
+
+bench-quick: setup  ## speed figures at CI size
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py --quick
+
+bench: setup  ## speed figures at full size (minutes)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,110 @@
+"""Opening projects: pragmas, migrations, backups, refusing what we cannot read."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from annotator.storage.database import open_database
+from annotator.storage.errors import DatabaseCorrupt, DatabaseReadOnly, DatabaseTooNew, NotAProject
+from annotator.storage.schema import APPLICATION_ID, SCHEMA_VERSION, known_migration_names
+from annotator.storage.store import Store
+
+
+def test_new_project_has_wal_foreign_keys_and_version(tmp_path):
+    db, backup = open_database(tmp_path / "p.annotator")
+    assert backup is None
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    applied = [r["name"] for r in db["_sqlite_migrations"].rows]
+    assert applied == known_migration_names()
+
+
+def test_default_scheme_has_three_themes_with_arabic_names(tmp_path):
+    with Store(tmp_path / "p.annotator") as store:
+        themes = store.themes()
+    assert [(t.key, t.name_ar, t.shortcut) for t in themes] == [
+        ("military", "عسكري", 1),
+        ("economic", "اقتصادي", 2),
+        ("reconstruction", "إعادة الإعمار", 3),
+    ]
+
+
+def test_reopening_applies_nothing_and_makes_no_backup(tmp_path):
+    path = tmp_path / "p.annotator"
+    Store(path).close()
+    with Store(path) as again:
+        assert again.backup is None
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_pending_migration_is_applied_after_a_backup(tmp_path):
+    path = tmp_path / "p.annotator"
+    db, _ = open_database(path)
+    # Simulate a database from the release before the latest migration.
+    last = known_migration_names()[-1]
+    db.execute("DELETE FROM themes")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.conn.close()
+    db, backup = open_database(path)
+    assert backup is not None and backup.exists()
+    assert db.execute("SELECT COUNT(*) FROM themes").fetchone()[0] == 3
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT COUNT(*) FROM themes").fetchone()[0] == 0
+
+
+def test_database_from_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "p.annotator"
+    db, _ = open_database(path)
+    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+               "VALUES ('annotator', '9999_from_the_future', 'x')")
+    db.conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="newer version"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_higher_user_version_is_refused(tmp_path):
+    path = tmp_path / "p.annotator"
+    db, _ = open_database(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.conn.close()
+    with pytest.raises(DatabaseTooNew):
+        open_database(path)
+
+
+def test_non_sqlite_file_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "notes.annotator"
+    path.write_text("hello, this is not a database")
+    with pytest.raises(DatabaseCorrupt, match="notes.annotator"):
+        open_database(path)
+
+
+def test_other_sqlite_database_is_not_a_project(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotAProject):
+        open_database(path)
+
+
+def test_missing_folder_is_reported(tmp_path):
+    with pytest.raises(DatabaseReadOnly, match="does not exist"):
+        open_database(tmp_path / "nowhere" / "p.annotator")
+
+
+def test_damaged_file_is_reported_as_corrupt(tmp_path):
+    path = tmp_path / "p.annotator"
+    Store(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # overwrite the schema page
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseCorrupt):
+        Store(path)
