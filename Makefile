@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 export LANG ?= C.UTF-8
 
-.PHONY: setup run test lint eval bench bench-quick clean
+.PHONY: setup run test lint eval bench bench-quick clean system-deps
 
 $(BIN)/annotator: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ bench-quick: setup  ## speed figures at CI size
 
 bench: setup  ## speed figures at full size (minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
+
+system-deps:  ## (root) the X11 libraries Qt needs for a real window, and a virtual screen
+	apt-get install -y --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \
+	  libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache

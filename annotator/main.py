@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from annotator.cli import build_parser, run
+
+
+def _no_display() -> bool:
+    """Qt aborts without a display on Linux; say so plainly instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is not None:
         return run(args)
+    if _no_display():
+        print("annotator: no display found. Run it in a desktop session, under `xvfb-run -a`, "
+              "or use a command (see `annotator --help`).", file=sys.stderr)
+        return 2
     from annotator.gui.app import run_app  # Qt is imported only when the window is wanted
 
     return run_app(args)
