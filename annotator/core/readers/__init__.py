@@ -1,0 +1,120 @@
+"""Find source files and read each into article drafts, choosing the reader by file suffix.
+
+Every failure is a ReadError naming the file, the line when there is one, and the reason.
+A file is read whole before anything is returned, so a bad record fails the entire file
+(the importer treats files atomically).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.boilerplate import Boilerplate, default_boilerplate
+from annotator.core.model import ArticleDraft, ReadError
+from annotator.core.readers.plaintext import read_plaintext
+from annotator.core.readers.records import field_names, read_records
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    field_map: dict[str, str] = field(default_factory=dict)  # our field -> the file's field
+    boilerplate: Boilerplate | None = None  # None: the bundled resources/boilerplate.txt
+
+    def __post_init__(self) -> None:
+        field_names(self.field_map)  # reject unknown field names now, not file by file
+
+    def boilerplate_list(self) -> Boilerplate:
+        return self.boilerplate if self.boilerplate is not None else default_boilerplate()
+
+
+Reader = Callable[[bytes, str, str, ReadOptions], list[ArticleDraft]]
+
+
+def _text(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
+    return [read_plaintext(data, path, options.boilerplate_list())]
+
+
+def _html(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
+    # Imported on first use: trafilatura costs ~180 ms to import, which app start-up need not pay.
+    from annotator.core.readers.html import read_html
+
+    return [read_html(data, path, options.boilerplate_list())]
+
+
+def _records(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
+    return read_records(data, path, suffix, options.field_map, options.boilerplate_list())
+
+
+READERS: dict[str, Reader] = {
+    **dict.fromkeys((".txt", ".text", ".md"), _text),
+    **dict.fromkeys((".html", ".htm", ".php", ".xhtml"), _html),
+    **dict.fromkeys((".jsonl", ".ndjson", ".json", ".csv", ".tsv"), _records),
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to import: named files as given, folders searched recursively.
+
+    Inside folders, hidden files and folders and unsupported suffixes are skipped and the
+    files come sorted. A file named explicitly is yielded even with an unsupported suffix
+    (or when missing), so that read_file can tell the user why it was not imported.
+    """
+    seen: set[Path] = set()
+    for given in map(Path, paths):
+        found = _files_in_folder(given) if given.is_dir() else [given]
+        for path in found:
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+def _files_in_folder(folder: Path) -> list[Path]:
+    def wanted(path: Path) -> bool:
+        relative = path.relative_to(folder).parts
+        return (
+            path.is_file() and is_supported(path) and not any(p.startswith(".") for p in relative)
+        )
+
+    return sorted(p for p in folder.rglob("*") if wanted(p))
+
+
+def read_file(path: str | Path, options: ReadOptions | None = None) -> list[ArticleDraft]:
+    """Read one source file into drafts (one per article), or raise ReadError."""
+    path, options = Path(path), options or ReadOptions()
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = " ".join(sorted(SUPPORTED_SUFFIXES))
+        raise ReadError(
+            str(path), f"unsupported file type {path.suffix or '(none)'!r} (supported: {supported})"
+        )
+    return reader(_read_bytes(path, options.max_bytes), str(path), path.suffix.lower(), options)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(
+                str(path),
+                f"file too large: {_megabytes(size)}, the limit is {_megabytes(max_bytes)}",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(str(path), f"cannot read the file: {error.strerror or error}") from None
+    if not data.strip():
+        raise ReadError(str(path), "empty file")
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
