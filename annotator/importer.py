@@ -1,9 +1,19 @@
-"""Import files into a project: read, segment, store; each file atomically (no Qt here)."""
+"""Import files into a project: read, segment, store; each file atomically (no Qt here).
+
+Reading and segmenting run in worker processes for large batches (they are pure Python and
+CPU-bound); the single writer inserts many files per transaction and falls back to one
+transaction per file only when a batch fails, so each file still lands whole or not at all.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from annotator.core.document import build_article, check_offsets
@@ -13,6 +23,9 @@ from annotator.core.resources import seeds_dir
 from annotator.storage.store import Store
 
 Progress = Callable[[int, int, Path], None]  # files done, files total, current file
+
+PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
+BATCH_UNITS = 20_000  # units per write transaction
 
 
 @dataclass
@@ -44,6 +57,20 @@ class ImportReport:
         return not self.failures
 
 
+@dataclass
+class ParsedFile:
+    """One file read and segmented, or the reason it cannot be imported."""
+
+    path: Path
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failure: Failure | None = None
+
+    @property
+    def units(self) -> int:
+        return sum(len(a.units) for a in self.articles)
+
+
 def segment_drafts(path: Path, drafts: Iterable[ArticleDraft]) -> list[Article]:
     """Segment every draft of one file; any failure rejects the whole file."""
     articles = []
@@ -55,25 +82,71 @@ def segment_drafts(path: Path, drafts: Iterable[ArticleDraft]) -> list[Article]:
             raise ReadError(str(path), f"cannot segment: {error}", draft.line) from error
         if not any(u.kind != "title" for u in article.units):
             raise ReadError(str(path), "no article text found", draft.line)
+        draft.blocks = []  # no longer needed: don't ship them between processes
         articles.append(article)
     return articles
 
 
-def import_file(store: Store, path: Path, options: ReadOptions, report: ImportReport) -> None:
+def parse_file(path: Path, options: ReadOptions) -> ParsedFile:
+    """Read and segment one file (runs in a worker process for large imports)."""
     try:
         drafts = read_file(path, options)
         articles = segment_drafts(path, drafts)
-        counts = store.add_articles(articles)
     except ReadError as error:
-        report.failures.append(Failure(error.path, error.reason, error.line))
-        return
+        return ParsedFile(path, failure=Failure(error.path, error.reason, error.line))
     except OSError as error:
-        report.failures.append(Failure(str(path), error.strerror or str(error)))
+        return ParsedFile(path, failure=Failure(str(path), error.strerror or str(error)))
+    return ParsedFile(path, articles, [f"{path}: {w}" for d in drafts for w in d.warnings])
+
+
+def _worker_count(files: int) -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cpus or 1, 4) if files >= PARALLEL_MIN_FILES else 1
+
+
+def parsed_files(files: list[Path], options: ReadOptions) -> Iterator[ParsedFile]:
+    """Parsed files in input order, from worker processes when the batch is large."""
+    workers = _worker_count(len(files))
+    if workers == 1:
+        yield from (parse_file(path, options) for path in files)
         return
-    report.warnings.extend(f"{path}: {w}" for d in drafts for w in d.warnings)
-    report.articles += counts.articles
-    report.units += counts.units
-    report.duplicates += counts.duplicates
+    # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from pool.map(partial(parse_file, options=options), files, chunksize=16)
+
+
+class _Writer:
+    """Collects parsed files and writes them in batches, recording results in the report."""
+
+    def __init__(self, store: Store, report: ImportReport):
+        self.store, self.report = store, report
+        self.pending: list[ParsedFile] = []
+        self.pending_units = 0
+
+    def add(self, parsed: ParsedFile) -> None:
+        self.report.files += 1
+        if parsed.failure:
+            self.report.failures.append(parsed.failure)
+            return
+        self.pending.append(parsed)
+        self.pending_units += parsed.units
+        if self.pending_units >= BATCH_UNITS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        results = self.store.add_files([p.articles for p in self.pending])
+        for parsed, result in zip(self.pending, results, strict=True):
+            if isinstance(result, (sqlite3.Error, ValueError)):
+                self.report.failures.append(Failure(str(parsed.path), f"cannot store: {result}"))
+                continue
+            self.report.warnings.extend(parsed.warnings)
+            self.report.articles += result.articles
+            self.report.units += result.units
+            self.report.duplicates += result.duplicates
+        self.pending, self.pending_units = [], 0
 
 
 def import_paths(
@@ -83,19 +156,21 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
-    """Import files and folders; stops between files when `cancelled()` turns true."""
+    """Import files and folders; stops between files when `cancelled()` turns true.
+
+    Files already written when cancelled stay imported (each one whole); none is half-written.
+    """
     options, report = options or ReadOptions(), ImportReport()
     files = _collect(paths, report)
-    for done, path in enumerate(files):
+    writer = _Writer(store, report)
+    for done, parsed in enumerate(parsed_files(files, options)):
         if cancelled():
             report.cancelled = True
             break
+        writer.add(parsed)
         if progress:
-            progress(done, len(files), path)
-        import_file(store, path, options, report)
-        report.files += 1
-    if progress and not report.cancelled:
-        progress(len(files), len(files), Path())
+            progress(done + 1, len(files), parsed.path)
+    writer.flush()
     return report
 
 

@@ -40,6 +40,7 @@ class Boilerplate:
     categories: set[str] = field(default_factory=set)
     _key_chars: int = field(init=False, repr=False)
     _prefixes: re.Pattern[str] | None = field(init=False, repr=False)
+    _any_pattern: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Entries are short: only the start of a long paragraph needs folding to compare
@@ -52,6 +53,9 @@ class Boilerplate:
             re.escape(p) for p in sorted(self.drop_prefixes, key=len, reverse=True) if p
         )
         self._prefixes = re.compile(f"(?:{alternatives})(?!\\w)") if alternatives else None
+        # One search for all user patterns instead of one per pattern and line.
+        combined = "|".join(f"(?:{p.pattern})" for p in self.drop_patterns)
+        self._any_pattern = re.compile(combined, re.IGNORECASE) if combined else None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Boilerplate:
@@ -73,7 +77,7 @@ class Boilerplate:
         """Whether a line (cleaned text, as readers hold it) is page furniture to drop."""
         if not line.strip():
             return False
-        if any(pattern.search(line) for pattern in self.drop_patterns):
+        if self._any_pattern is not None and self._any_pattern.search(line):
             return True
         key = match_key(line[: self._key_chars])
         if len(line) <= self._key_chars and key in self.drop_lines:

@@ -38,7 +38,11 @@ def build_article(draft: ArticleDraft) -> Article:
         pieces.append(text)
         offset += len(text) + len(PARAGRAPH_BREAK)
     full = PARAGRAPH_BREAK.join(pieces)
-    return Article(draft=draft, text=full, units=units, content_hash=content_hash(title, full))
+    return _article(draft, title, full, units)
+
+
+def _article(draft: ArticleDraft, title: str, text: str, units: list[Unit]) -> Article:
+    return Article(draft, text, units, content_hash(title, text))
 
 
 def _article_from_preset(draft: ArticleDraft) -> Article:
@@ -54,7 +58,7 @@ def _article_from_preset(draft: ArticleDraft) -> Article:
         chars.extend(unit.text)
     full = "".join(chars)
     title = next((u.text for u in units if u.kind == "title"), draft.title)
-    return Article(draft=draft, text=full, units=units, content_hash=content_hash(title, full))
+    return _article(draft, title, full, units)
 
 
 def check_offsets(article_text: str, units: list[Unit]) -> None:

@@ -7,7 +7,12 @@ import unicodedata
 
 # Arabic Presentation Forms A and B: the output of reshapers and of some PDF copy-paste.
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-_HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = r" \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# Only runs that need changing (a non-plain space, or two or more spaces): matching every single
+# space made clean_text the slowest step of an import.
+_HORIZONTAL_SPACE = re.compile(
+    rf"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{_SPACE_CHARS}]*| [{_SPACE_CHARS}]+"
+)
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 # Bidi embedding/override controls are visual-order artefacts; marks (LRM/RLM/ALM) are kept out too
 # because stored text must be plain logical order that any tool can search.
@@ -36,14 +41,28 @@ def normalize_newlines(text: str) -> str:
     )
 
 
+# Anything clean_text may have to change, in one character class: most texts need none of
+# the slower fixes, and one failed search is far cheaper than several regex substitutions.
+_NEEDS_FIXING = re.compile(
+    "[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200e\u200f\u061c\u202a-\u202e"
+    "\u2066-\u2069\ufb50-\ufdff\ufe70-\ufeff]|  "
+)
+
+
 def clean_text(text: str) -> str:
     """Normalise a block of text: NFC, no BOM or bidi controls, single spaces, at most one blank line."""
-    text = normalize_newlines(text).replace("\ufeff", "")
-    text = _unshape(unicodedata.normalize("NFC", text))
-    text = _BIDI_CONTROLS.sub("", text)
-    text = _HORIZONTAL_SPACE.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _MANY_NEWLINES.sub("\n\n", text).strip()
+    text = normalize_newlines(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _NEEDS_FIXING.search(text):
+        text = _unshape(text.replace("\ufeff", ""))
+        text = _BIDI_CONTROLS.sub("", text)
+        text = _HORIZONTAL_SPACE.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
 
 
 def clean_line(text: str) -> str:

@@ -49,11 +49,30 @@ def insert_article(conn: sqlite3.Connection, article: Article, now: str) -> int 
         _INSERT_UNIT,
         [(article_id, i, u.kind, u.start, u.end, u.text) for i, u in enumerate(article.units)],
     )
-    conn.execute(
-        "INSERT INTO article_search (rowid, title_key, text_key) VALUES (?, ?, ?)",
-        (article_id, index_key(title), index_key(article.text)),
-    )
     return article_id
+
+
+SEARCH_INDEX_BATCH = 2_000
+
+
+def unindexed_count(conn: sqlite3.Connection) -> int:
+    return conn.execute(
+        "SELECT COUNT(*) FROM articles WHERE id > (SELECT COALESCE(MAX(rowid), 0) FROM article_search)"
+    ).fetchone()[0]
+
+
+def index_for_search(conn: sqlite3.Connection, limit: int = SEARCH_INDEX_BATCH) -> int:
+    """Add up to `limit` not-yet-indexed articles to the search index; returns how many."""
+    rows = conn.execute(
+        """SELECT id, title, text FROM articles
+           WHERE id > (SELECT COALESCE(MAX(rowid), 0) FROM article_search) ORDER BY id LIMIT ?""",
+        (limit,),
+    ).fetchall()
+    conn.executemany(
+        "INSERT INTO article_search (rowid, title_key, text_key) VALUES (?, ?, ?)",
+        [(article_id, index_key(title), index_key(text)) for article_id, title, text in rows],
+    )
+    return len(rows)
 
 
 def unit_ids(conn: sqlite3.Connection, article_id: int) -> list[int]:

@@ -116,10 +116,9 @@ CREATE TABLE article_theme_counts (
     n INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (article_id, annotator_id, theme_key)
 ) WITHOUT ROWID;
-CREATE INDEX units_by_article ON units(article_id, idx);
 CREATE INDEX labels_by_annotator ON labels(annotator_id, unit_id);
 CREATE INDEX events_by_unit ON events(unit_id);
-CREATE VIRTUAL TABLE article_search USING fts5(title_key, text_key, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE article_search USING fts5(title_key, text_key, tokenize = 'unicode61', detail = none);
 """
 
 # Counters kept by triggers so that progress and theme marks for 100,000 articles

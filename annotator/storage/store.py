@@ -62,17 +62,41 @@ class Store:
 
     def add_articles(self, articles: Iterable[Article]) -> ImportCounts:
         """Insert articles in one transaction; duplicates (same content) are counted, not stored."""
-        counts, now = ImportCounts(), utc_now()
         with self.transaction():
-            for article in articles:
-                article_id = article_sql.insert_article(self.conn, article, now)
-                if article_id is None:
-                    counts.duplicates += 1
-                    counts.duplicate_titles.append(article.draft.title)
-                    continue
-                counts.articles += 1
-                counts.units += len(article.units)
-                self._import_preset_labels(article, article_id, now)
+            return self._insert_articles(articles, utc_now())
+
+    def add_files(self, files: list[list[Article]]) -> list[ImportCounts | sqlite3.Error]:
+        """Insert the articles of several files, each file whole or not at all.
+
+        All files go in one transaction; only if that fails are they retried one transaction
+        per file, so that one bad file is reported (as its error) and the others still land.
+        """
+        now = utc_now()
+        try:
+            with self.transaction():
+                return [self._insert_articles(articles, now) for articles in files]
+        except (sqlite3.IntegrityError, sqlite3.DataError, ThemeError, ValueError):
+            pass
+        results: list[ImportCounts | sqlite3.Error] = []
+        for articles in files:
+            try:
+                with self.transaction():
+                    results.append(self._insert_articles(articles, now))
+            except (sqlite3.IntegrityError, sqlite3.DataError, ThemeError, ValueError) as error:
+                results.append(error)
+        return results
+
+    def _insert_articles(self, articles: Iterable[Article], now: str) -> ImportCounts:
+        counts = ImportCounts()
+        for article in articles:
+            article_id = article_sql.insert_article(self.conn, article, now)
+            if article_id is None:
+                counts.duplicates += 1
+                counts.duplicate_titles.append(article.draft.title)
+                continue
+            counts.articles += 1
+            counts.units += len(article.units)
+            self._import_preset_labels(article, article_id, now)
         return counts
 
     def _import_preset_labels(self, article: Article, article_id: int, now: str) -> None:
@@ -88,6 +112,19 @@ class Store:
                 state = UnitState(themes, status.get(index, {}).get(name, default))
                 self._apply(ids[index], self._annotator_id(name, create=True), state, "import", now)
 
+    def search_index_pending(self) -> int:
+        """Articles imported but not yet in the search index (it is built lazily)."""
+        return article_sql.unindexed_count(self.conn)
+
+    def update_search_index(self, limit: int = article_sql.SEARCH_INDEX_BATCH) -> int:
+        """Index up to `limit` more articles for search; returns how many were added.
+
+        Import leaves this out because it doubles import time; the GUI runs it in the
+        background and the first search runs whatever is left.
+        """
+        with self.transaction():
+            return article_sql.index_for_search(self.conn, limit)
+
     def list_articles(
         self,
         annotator: str | None = None,
@@ -97,6 +134,9 @@ class Store:
         offset: int = 0,
     ) -> list[ArticleSummary]:
         annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        if search.strip():
+            while self.update_search_index():
+                pass
         return article_sql.list_articles(self.conn, annotator_id, status, search, limit, offset)
 
     def article_ids(self) -> list[int]:

@@ -25,7 +25,8 @@ def time_cli_import(folder: Path, db: Path) -> tuple[float, str]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "annotator", "--db", str(db), "import", str(folder), "--quiet"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
@@ -35,15 +36,23 @@ def time_cli_import(folder: Path, db: Path) -> tuple[float, str]:
 
 def time_raw_executemany(db: Path, db_from_cli: Path) -> float:
     """Insert the very rows the CLI stored (units with offsets) with plain sqlite3, one transaction."""
-    rows = sqlite3.connect(db_from_cli).execute(
-        'SELECT article_id, idx, kind, start, "end", text FROM units').fetchall()
+    rows = (
+        sqlite3.connect(db_from_cli)
+        .execute('SELECT article_id, idx, kind, start, "end", text FROM units')
+        .fetchall()
+    )
     conn = sqlite3.connect(db)
-    conn.execute('CREATE TABLE units (id INTEGER PRIMARY KEY, article_id INTEGER, idx INTEGER,'
-                 ' kind TEXT, start INTEGER, "end" INTEGER, text TEXT)')
+    conn.execute(
+        "CREATE TABLE units (id INTEGER PRIMARY KEY, article_id INTEGER, idx INTEGER,"
+        ' kind TEXT, start INTEGER, "end" INTEGER, text TEXT)'
+    )
     start = time.perf_counter()
     with conn:
-        conn.executemany('INSERT INTO units (article_id, idx, kind, start, "end", text)'
-                         ' VALUES (?, ?, ?, ?, ?, ?)', rows)
+        conn.executemany(
+            'INSERT INTO units (article_id, idx, kind, start, "end", text)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     elapsed = time.perf_counter() - start
     conn.close()
     return elapsed
@@ -73,8 +82,10 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     rate = sentences / cli_seconds
     print(f"CLI import: {articles} articles, {sentences} sentences from {count} .txt files")
-    print(f"  whole process:          {cli_seconds:8.2f} s  = {rate:,.0f} sentences/s "
-          f"(target ≥ {TARGET_PER_SECOND:,})  {'PASS' if rate >= TARGET_PER_SECOND else 'FAIL'}")
+    print(
+        f"  whole process:          {cli_seconds:8.2f} s  = {rate:,.0f} sentences/s "
+        f"(target ≥ {TARGET_PER_SECOND:,})  {'PASS' if rate >= TARGET_PER_SECOND else 'FAIL'}"
+    )
     print(f"  raw sqlite3.executemany:{raw_seconds:8.2f} s  (same unit rows, one transaction)")
     print(f"  ratio CLI / raw:        {cli_seconds / raw_seconds:8.1f}x")
     print(f"  CLI said: {summary}")

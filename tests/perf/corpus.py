@@ -14,7 +14,7 @@ OWN_SENTENCES = [
     "أعلنت وزارة الدفاع عن مناورات عسكرية مشتركة تستمر {n} أيام في المنطقة الشمالية.",
     "ارتفع معدل التضخم إلى {d}% خلال الربع الثالث من العام، وفق بيانات البنك المركزي.",
     "قال د. {name} إن مشاريع إعادة الإعمار تحتاج إلى تمويل دولي يتجاوز {n} مليار دولار.",
-    "وأكد المتحدث أن \"الحكومة ماضية في خطة إعادة بناء المدارس والمستشفيات\".",
+    'وأكد المتحدث أن "الحكومة ماضية في خطة إعادة بناء المدارس والمستشفيات".',
     "سجلت البورصة مكاسب بنسبة {d} بالمائة في ختام تعاملات يوم {date}.",
     "هل تنجح المفاوضات في وقف إطلاق النار قبل نهاية الشهر؟",
     "وشهدت الحدود اشتباكات متقطعة بين الجيش ومجموعات مسلحة؛ ولم ترد أنباء عن إصابات.",
@@ -47,7 +47,9 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
-def make_articles(count: int, sentences_per_article: int = 30, seed: int = 7) -> list[tuple[str, list[str]]]:
+def make_articles(
+    count: int, sentences_per_article: int = 30, seed: int = 7
+) -> list[tuple[str, list[str]]]:
     """(title, sentences) pairs; every article differs so none is a duplicate."""
     rng = random.Random(seed)
     pool = seed_sentences()
@@ -63,11 +65,15 @@ def make_articles(count: int, sentences_per_article: int = 30, seed: int = 7) ->
 
 
 def article_text(title: str, sentences: list[str], per_paragraph: int = 5) -> str:
-    paragraphs = [" ".join(sentences[i : i + per_paragraph]) for i in range(0, len(sentences), per_paragraph)]
+    paragraphs = [
+        " ".join(sentences[i : i + per_paragraph]) for i in range(0, len(sentences), per_paragraph)
+    ]
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def write_text_files(folder: Path, articles: list[tuple[str, list[str]]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i, (title, sentences) in enumerate(articles):
-        (folder / f"article_{i:05d}.txt").write_text(article_text(title, sentences), encoding="utf-8")
+        (folder / f"article_{i:05d}.txt").write_text(
+            article_text(title, sentences), encoding="utf-8"
+        )

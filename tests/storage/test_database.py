@@ -60,8 +60,10 @@ def test_pending_migration_is_applied_after_a_backup(tmp_path):
 def test_database_from_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "p.annotator"
     db, _ = open_database(path)
-    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-               "VALUES ('annotator', '9999_from_the_future', 'x')")
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('annotator', '9999_from_the_future', 'x')"
+    )
     db.conn.close()
     before = path.read_bytes()
     with pytest.raises(DatabaseTooNew, match="newer version"):

@@ -20,7 +20,12 @@ def test_article_and_units_are_stored_with_offsets(store, article):
     assert record.category == "دولي" and record.source == "seed.txt"
     for unit in store.units(summary.id):
         assert record.text[unit.start : unit.end] == unit.text
-    assert [u.kind for u in store.units(summary.id)] == ["title", "sentence", "sentence", "sentence"]
+    assert [u.kind for u in store.units(summary.id)] == [
+        "title",
+        "sentence",
+        "sentence",
+        "sentence",
+    ]
 
 
 def test_reimport_is_skipped_and_reported(store, article):
@@ -144,7 +149,12 @@ def test_theme_edits_keep_labels(store, article):
         store.set_themes(store.units(1)[2].id, "mona", ["military"])
     store.retire_theme("military", retired=False)
     theme = store.theme("military")
-    assert (theme.name_ar, theme.color, theme.shortcut, theme.position) == ("دفاعي", "#aa0000", 5, 2)
+    assert (theme.name_ar, theme.color, theme.shortcut, theme.position) == (
+        "دفاعي",
+        "#aa0000",
+        5,
+        2,
+    )
 
 
 def test_theme_validation(store):
