@@ -234,6 +234,66 @@ def test_html_without_article_text_is_an_error(tmp_path):
     )
 
 
+BARE_BODY = f"""<html>
+ <head>
+  <title> {{title}} </title>
+  <style>body {{{{ direction: rtl }}}}</style>
+ </head>
+ <body dir="RTL">
+  <script>var x = "لا يظهر هذا النص";</script>
+  {PARAGRAPH_1}
+  {PARAGRAPH_2}<br><br>
+  <!-- تعليق لا يظهر -->{PARAGRAPH_3} <a href="/more">التفاصيل</a>
+ </body>
+</html>
+"""
+
+
+@pytest.mark.parametrize("charset_title", ["windows-1256", "ISO-8859-6", "utf-8"])
+def test_html_text_directly_in_body_is_read_and_a_charset_title_is_ignored(tmp_path, charset_title):
+    page = BARE_BODY.format(title=charset_title)
+    [draft] = read_file(write(tmp_path, "bare.html", page, "cp1256"))
+    assert draft.blocks == [
+        Block("paragraph", f"{PARAGRAPH_1} {PARAGRAPH_2}"),  # source newlines are spaces
+        Block("paragraph", f"{PARAGRAPH_3} التفاصيل"),
+    ]
+    assert draft.title.startswith("قالت وزارة الاقتصاد، يوم الأحد")
+    assert draft.encoding == "windows-1256"
+
+
+def test_html_text_directly_in_body_keeps_a_real_title(tmp_path):
+    [draft] = read_file(write(tmp_path, "bare.html", BARE_BODY.format(title="خطة الإعمار")))
+    assert draft.title == "خطة الإعمار"
+    assert draft.blocks[0].text.startswith(PARAGRAPH_1)
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_html_body_text_beside_a_list_is_read_unless_the_list_is_most_of_the_page(tmp_path, count):
+    items = "".join(f"<li>أخبار القسم رقم {i}</li>" for i in range(count))  # 4 words each
+    page = f"<html><body>{PARAGRAPH_1}<ul>{items}</ul></body></html>"
+    if count == 2:
+        [draft] = read_file(write(tmp_path, "list.html", page))
+        assert draft.blocks[0] == Block("paragraph", PARAGRAPH_1)
+        assert len(draft.blocks) == 3
+    else:
+        assert read_error(write(tmp_path, "list.html", page)).reason == "no article text found"
+
+
+@pytest.mark.parametrize("count", [3, 11])
+def test_html_body_with_many_links_is_still_no_article(tmp_path, count):
+    links = " ".join(f'<a href="/{i}">خبر</a>' for i in range(count))
+    page = f"<html><body>{PARAGRAPH_1}<br>{links}</body></html>"
+    if count == 3:
+        assert len(read_file(write(tmp_path, "links.html", page))[0].blocks) == 2
+    else:
+        assert read_error(write(tmp_path, "links.html", page)).reason == "no article text found"
+
+
+def test_html_body_text_without_a_sentence_is_still_no_article(tmp_path):
+    page = "<html><body>مرحبا بكم<br>الصفحة الرئيسية<br>اتصل بنا</body></html>"
+    assert read_error(write(tmp_path, "short.html", page)).reason == "no article text found"
+
+
 # --- dispatch, discovery and file-level errors -----------------------------------------------
 
 
@@ -251,6 +311,9 @@ def test_supported_suffixes():
         ".json",
         ".csv",
         ".tsv",
+        ".xml",
+        ".sgml",
+        ".trec",
     ]
     assert set(expected) == SUPPORTED_SUFFIXES
 

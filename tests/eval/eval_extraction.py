@@ -13,6 +13,10 @@ Tokens are words (letters, digits, diacritics) compared as multisets; the body i
 blocks without the title, since the gold files hold the body only.
 - cia_2010_websites_dump: listing pages; how many give text and how many a clear
   "no article text found" (both are acceptable outcomes; the count is reported).
+- corpora/encodings/chardet chromium pages (windows-1256, ISO-8859-6, no charset declared):
+  short news items whose text sits directly in <body>, no <p>; trafilatura finds nothing, the
+  body-text fallback must import them, in the right encoding, with a title taken from the
+  text (their <title> is only the charset name) and token F1 vs the decoded <body> text.
 Exit status 1 when a figure falls below its threshold (THRESHOLDS, set from measurements).
 """
 
@@ -35,6 +39,13 @@ from annotator.core.readers import read_file  # noqa: E402
 from annotator.core.text import clean_line  # noqa: E402
 
 NEWS_HTML = "corpora/news_html"
+# Pages with the text directly in <body>, and the encoding each is in.
+BARE_BODY_PAGES = {
+    "corpora/encodings/chardet/windows-1256-arabic/"
+    "_chromium_windows-1256_with_no_encoding_specified.html": "windows-1256",
+    "corpora/encodings/chardet/iso-8859-6-arabic/"
+    "_chromium_ISO-8859-6_with_no_encoding_specified.html": "iso-8859-6",
+}
 # Measured with trafilatura 2.3.1 and the bundled boilerplate list: CNN F1 1.000 (0.914,
 # precision 0.84, without the list's two comment-policy entries), LBC F1 1.000 and 6/6
 # paragraphs, Assabah 3/3 found and 3/3 avoided. Thresholds leave room for library updates.
@@ -44,6 +55,8 @@ THRESHOLDS = {
     "lbc_paragraph_recall": 1.0,
     "assabah_with_found": 1.0,
     "assabah_without_avoided": 1.0,
+    "bare_body_imported": 1.0,
+    "bare_body_token_f1": 0.95,
 }
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670]+")
 
@@ -154,6 +167,39 @@ def eval_listings(folder: Path) -> dict:
     }
 
 
+def eval_bare_body(shared: Path) -> dict:
+    pages, imported, f1s = {}, 0, []
+    for relative, encoding in BARE_BODY_PAGES.items():
+        path, name = shared / relative, Path(relative).name
+        raw = path.read_bytes().decode(encoding)
+        body = re.search(r"<body[^>]*>(.*)</body>", raw, re.DOTALL | re.IGNORECASE)
+        gold = re.sub(r"<[^>]+>", " ", body.group(1) if body else "")
+        try:
+            [draft] = read_file(path)
+        except ReadError as error:
+            pages[name] = {"result": "error", "reason": error.reason}
+            f1s.append(0.0)
+            continue
+        imported += 1
+        tokens = token_scores(body_text(draft), gold)
+        f1s.append(tokens["f1"])
+        pages[name] = {
+            "result": "text",
+            "encoding_ok": draft.encoding == encoding,
+            "title_from_text": clean_line(body_text(draft)).startswith(draft.title.rstrip("…")),
+            "tokens": tokens,
+            **metadata(draft),
+        }
+    ok = all(p.get("encoding_ok") and p.get("title_from_text") for p in pages.values())
+    return {
+        "pages": pages,
+        "scores": {
+            "bare_body_imported": imported / len(BARE_BODY_PAGES) if ok else 0.0,
+            "bare_body_token_f1": min(f1s),
+        },
+    }
+
+
 def failures(results: dict) -> list[str]:
     parts = [part for part in results.values() if isinstance(part, dict)]
     scores = {name: value for part in parts for name, value in part.get("scores", {}).items()}
@@ -189,6 +235,17 @@ def print_report(results: dict, seconds: float) -> None:
             else page["reason"]
         )
         print(f"  {name:<66} {detail}")
+    print("\ntext directly in <body> (encodings/chardet chromium pages):")
+    for name, page in results["bare_body"]["pages"].items():
+        if page["result"] == "text":
+            t = page["tokens"]
+            detail = (
+                f"token F1 {t['f1']:.3f}; encoding ok: {page['encoding_ok']}; "
+                f"title from text: {page['title_from_text']} {page['title'][:40]!r}"
+            )
+        else:
+            detail = page["reason"]
+        print(f"  {name:<66} {detail}")
     problems = failures(results)
     print(
         f"\n{'below threshold: ' + '; '.join(problems) if problems else 'all figures at or above their thresholds'} ({seconds:.1f} s)"
@@ -210,7 +267,8 @@ def main() -> int:
     parser.add_argument("--shared", help="path of the shared folder (default: ../shared)")
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     args = parser.parse_args()
-    root = shared_dir(args.shared) / NEWS_HTML
+    shared = shared_dir(args.shared)
+    root = shared / NEWS_HTML
     if not root.is_dir():
         print(f"no corpus at {root}", file=sys.stderr)
         return 2
@@ -220,6 +278,7 @@ def main() -> int:
         "lbcgroup": eval_lbc(root / "fundus_lbcgroup"),
         "cnn_arabic": eval_cnn(root / "newspaper3k_cnn_arabic"),
         "cia_listings": eval_listings(root / "cia_2010_websites_dump"),
+        "bare_body": eval_bare_body(shared),
     }
     seconds = time.perf_counter() - started
     if args.json:

@@ -1,5 +1,8 @@
 """Find source files and read each into article drafts, choosing the reader by file suffix.
 
+Text files (.txt, .text, .md) that start with <DOC> are TREC-style news documents (trec.py),
+as are .xml, .sgml and .trec files; other text files are plain text (plaintext.py).
+
 Every failure is a ReadError naming the file, the line when there is one, and the reason.
 A file is read whole before anything is returned, so a bad record fails the entire file
 (the importer treats files atomically).
@@ -12,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.boilerplate import Boilerplate, default_boilerplate
+from annotator.core.encoding import decode_bytes
 from annotator.core.model import ArticleDraft, ReadError
-from annotator.core.readers.plaintext import read_plaintext
+from annotator.core.readers.plaintext import plaintext_draft
 from annotator.core.readers.records import field_names, read_records
+from annotator.core.readers.trec import is_trec, read_trec, trec_drafts
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -36,7 +41,14 @@ Reader = Callable[[bytes, str, str, ReadOptions], list[ArticleDraft]]
 
 
 def _text(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
-    return [read_plaintext(data, path, options.boilerplate_list())]
+    decoded = decode_bytes(data, path=path)
+    if is_trec(decoded.text):
+        return trec_drafts(decoded, path, options.boilerplate_list())
+    return [plaintext_draft(decoded, path, options.boilerplate_list())]
+
+
+def _trec(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
+    return read_trec(data, path, options.boilerplate_list())
 
 
 def _html(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
@@ -54,6 +66,7 @@ READERS: dict[str, Reader] = {
     **dict.fromkeys((".txt", ".text", ".md"), _text),
     **dict.fromkeys((".html", ".htm", ".php", ".xhtml"), _html),
     **dict.fromkeys((".jsonl", ".ndjson", ".json", ".csv", ".tsv"), _records),
+    **dict.fromkeys((".xml", ".sgml", ".trec"), _trec),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 

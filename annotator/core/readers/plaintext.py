@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.boilerplate import Boilerplate
-from annotator.core.encoding import decode_bytes
+from annotator.core.encoding import Decoded, decode_bytes
 from annotator.core.model import ArticleDraft, Block, ReadError
 from annotator.core.text import clean_line, clean_text
 
@@ -34,7 +34,11 @@ DERIVED_TITLE_CHARS = 80
 
 
 def read_plaintext(data: bytes, path: str, boilerplate: Boilerplate) -> ArticleDraft:
-    decoded = decode_bytes(data, path=path)
+    return plaintext_draft(decode_bytes(data, path=path), path, boilerplate)
+
+
+def plaintext_draft(decoded: Decoded, path: str, boilerplate: Boilerplate) -> ArticleDraft:
+    """The article of an already decoded text file."""
     paras = article_paragraphs(decoded.text, boilerplate)
     if not paras:
         raise ReadError(path, "no article text found (empty or only page boilerplate)")
