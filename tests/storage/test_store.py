@@ -37,7 +37,7 @@ def test_reimport_is_skipped_and_reported(store, article):
 
 def test_failed_batch_stores_nothing(store, article):
     bad = make_article("عنوان", ["جملة."])
-    object.__setattr__(bad.units[1], "kind", "paragraph")  # violates the CHECK constraint
+    bad.units[1] = bad.units[1]._replace(kind="paragraph")  # violates the CHECK constraint
     with pytest.raises(sqlite3.IntegrityError):
         store.add_articles([article, bad])
     assert store.list_articles() == []

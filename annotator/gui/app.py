@@ -1,0 +1,109 @@
+"""Start the desktop app: Qt application, fonts, language, project, annotator, window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from annotator import APP_NAME, __version__
+from annotator.gui.errors import CrashReporter, configure_logging, show_storage_error
+from annotator.gui.fonts import load_bundled_fonts
+from annotator.gui.i18n import install_translators
+from annotator.gui.project import OpenedProject, choose_path, open_project
+from annotator.gui.settings import Settings
+from annotator.paths import PROJECT_SUFFIX
+from annotator.storage.errors import StorageError
+
+ORGANIZATION = "Annotator"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("annotator")
+    load_bundled_fonts()
+    return app
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers): let the user type one
+        return ""
+
+
+def ask_annotator(settings: Settings, given: str | None) -> str | None:
+    """--annotator, else the remembered name, else ask once (prefilled with the login name)."""
+    name = (given or settings.annotator).strip()
+    while not name:
+        text, ok = QInputDialog.getText(
+            None,
+            tr("Who is annotating?"),
+            tr("Your name is saved with every label you make:"),
+            QLineEdit.EchoMode.Normal,
+            default_user(),
+        )
+        if not ok:
+            return None
+        name = text.strip()
+    settings.annotator = name
+    return name
+
+
+def open_first_project(args: argparse.Namespace, settings: Settings) -> OpenedProject | None:
+    """Open the project to start with; on a storage error, explain and offer another file."""
+    path, is_default = choose_path(getattr(args, "db", None), settings.last_project)
+    while True:
+        try:
+            return open_project(path, is_default)
+        except StorageError as error:
+            show_storage_error(None, error)
+        chosen, _ = QFileDialog.getOpenFileName(
+            None,
+            tr("Open another project"),
+            str(path.parent),
+            tr("Annotator projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
+        )
+        if not chosen:
+            return None
+        path, is_default = Path(chosen), False
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """The `annotator` desktop app; returns the process exit code."""
+    app = create_application()
+    settings = Settings()
+    language = settings.language
+    install_translators(app, language)
+    configure_logging()
+    reporter = CrashReporter(lambda: app.activeWindow())
+    reporter.install()
+    opened = open_first_project(args, settings)
+    if opened is None:
+        return 2
+    annotator = ask_annotator(settings, getattr(args, "annotator", None))
+    if annotator is None:
+        opened.store.close()
+        return 0
+    from annotator.gui.main_window import MainWindow  # after the dialogs: starts faster
+
+    settings.add_recent_project(opened.path)
+    window = MainWindow(opened.store, opened.path, annotator, settings, language)
+    window.show()
+    for message in opened.messages:
+        QMessageBox.information(window, APP_NAME, message)
+    code = app.exec()
+    window.session.store.close()
+    return code

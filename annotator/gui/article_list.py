@@ -1,0 +1,219 @@
+"""The article list panel: search box, status filter and the virtualised table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.article_model import (
+    ARTICLE_ID_ROLE,
+    PROGRESS_ROLE,
+    THEME_MARKS_ROLE,
+    ArticleListModel,
+    Column,
+)
+from annotator.gui.theme_colors import readable_on
+
+SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
+PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
+    QColor("#2e8b57"),
+    QColor("#d4a017"),
+    QColor("#e5e7eb"),
+)
+
+
+class ArticleRowDelegate(QStyledItemDelegate):
+    """Draws progress as a small bar with figures, and theme marks as lettered chips."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if index.column() == Column.PROGRESS:
+            self._paint_progress(painter, option, index)
+        elif index.column() == Column.THEMES:
+            self._paint_marks(painter, option, index)
+        else:
+            super().paint(painter, option, index)
+
+    def _background(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+
+    def _paint_progress(self, painter, option, index) -> None:
+        self._background(painter, option)
+        done, total = index.data(PROGRESS_ROLE) or (0, 0)
+        bar = QRect(option.rect.adjusted(6, 0, -6, 0))
+        bar.setTop(option.rect.bottom() - 5)
+        bar.setHeight(3)
+        painter.save()
+        painter.fillRect(bar, PROGRESS_TRACK)
+        if total and done:
+            filled = QRect(bar)
+            filled.setWidth(max(2, bar.width() * done // total))
+            if option.direction == Qt.LayoutDirection.RightToLeft:
+                filled.moveRight(bar.right())
+            painter.fillRect(filled, PROGRESS_DONE if done >= total else PROGRESS_PART)
+        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        painter.drawText(
+            option.rect.adjusted(0, 0, 0, -4), Qt.AlignmentFlag.AlignCenter, index.data()
+        )
+        painter.restore()
+
+    def _paint_marks(self, painter, option, index) -> None:
+        self._background(painter, option)
+        marks = index.data(THEME_MARKS_ROLE) or []
+        metrics = QFontMetrics(option.font)
+        height = metrics.height()
+        x_step = 1 if option.direction == Qt.LayoutDirection.LeftToRight else -1
+        x = option.rect.left() + 4 if x_step > 0 else option.rect.right() - 4
+        top = option.rect.top() + (option.rect.height() - height) // 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for letters, color in marks:
+            width = metrics.horizontalAdvance(letters) + 8
+            chip = QRect(x if x_step > 0 else x - width, top, width, height)
+            painter.setBrush(QColor(color))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(readable_on(QColor(color)))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, letters)
+            x += x_step * (width + 3)
+        painter.restore()
+
+
+class ArticleTable(QTableView):
+    """The table; digit keys are passed to the reader so labelling works wherever focus is."""
+
+    label_key = Signal(QKeyEvent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from annotator.gui.keyboard import is_label_key
+
+        if is_label_key(event):
+            self.label_key.emit(event)
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Type-to-find jumps would fight with digit labelling; the search box does finding."""
+
+
+class ArticleListPanel(QWidget):
+    """Filter and search over the project's articles; activating a row opens it."""
+
+    article_activated = Signal(int)
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("article_search")
+        self.search_box.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("status_filter")
+        self.table = ArticleTable(self)
+        self.table.setObjectName("article_table")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._lay_out()
+        self._configure_table()
+        self.retranslate()
+        self._connect()
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 1)
+        filters.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def _configure_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setItemDelegate(ArticleRowDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = table.verticalHeader()
+        rows.setVisible(False)
+        # Fixed heights: the view never measures rows, so 100,000 of them cost nothing.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(int(table.fontMetrics().height() * 1.9))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in (
+            (Column.PROGRESS, 58),
+            (Column.THEMES, 76),
+            (Column.DATE, 86),
+            (Column.SOURCE, 110),
+        ):
+            header.resizeSection(column, width)
+        header.hideSection(Column.SOURCE)  # the title's tooltip names the source; room for titles
+
+    def _connect(self) -> None:
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._apply_query)
+        self._search_timer.timeout.connect(self._apply_query)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_query())
+        self.table.activated.connect(self._activate)
+        self.table.clicked.connect(self._activate)
+
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("Search articles (Ctrl+F)"))
+        self.search_box.setToolTip(
+            self.tr("Finds spelling variants: الاعمار finds الإعمار and والإعمار")
+        )
+        current = self.status_filter.currentIndex()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        for label, status in (
+            (self.tr("All"), None),
+            (self.tr("Not started"), "not_started"),
+            (self.tr("In progress"), "in_progress"),
+            (self.tr("Done"), "done"),
+        ):
+            self.status_filter.addItem(label, status)
+        self.status_filter.setCurrentIndex(max(0, current))
+        self.status_filter.blockSignals(False)
+
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.status_filter.currentData(), self.search_box.text().strip())
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.article_activated.emit(index.data(ARTICLE_ID_ROLE))
+
+    def show_article(self, article_id: int | None) -> None:
+        """Select the open article's row (without opening it again) and scroll to it."""
+        row = self.model.row_of(article_id) if article_id is not None else None
+        if row is None:
+            self.table.clearSelection()
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()

@@ -1,0 +1,53 @@
+"""Opening a project for the app: the same rules as the CLI's open_store_for (no Qt here)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.paths import resolve_database
+from annotator.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenedProject:
+    store: Store
+    path: Path
+    seeded: bool = False
+    messages: list[str] = field(default_factory=list)  # things the user should be told once
+
+
+def choose_path(cli_value: str | None, last_project: Path | None) -> tuple[Path, bool]:
+    """--db, else $ANNOTATOR_DB, else the last project used (if it still exists), else the default."""
+    path, is_default = resolve_database(cli_value)
+    if is_default and last_project is not None and last_project.exists():
+        return last_project, last_project == path
+    return path, is_default
+
+
+def open_project(path: Path, is_default: bool) -> OpenedProject:
+    """Open (creating if needed) a project; the default one gets the sample articles on first use."""
+    first_use = is_default and not path.exists()
+    store = Store(path)  # raises StorageError subclasses with messages a user can act on
+    opened = OpenedProject(store, path)
+    if store.backup:
+        opened.messages.append(f"upgraded {path}; backup kept at {store.backup}")
+    if first_use and store.is_empty():
+        opened.seeded = seed(store)
+    return opened
+
+
+def seed(store: Store) -> bool:
+    """Import the bundled sample articles; False (logged) if the importer cannot run."""
+    try:
+        from annotator.importer import import_seeds  # imported late: readers are optional here
+    except ImportError as error:
+        log.warning("sample articles not imported: %s", error)
+        return False
+    report = import_seeds(store)
+    for failure in report.failures:
+        log.warning("sample article not imported: %s", failure)
+    return report.articles > 0

@@ -1,0 +1,134 @@
+"""Window actions about projects, imports, themes, language and help (a MainWindow mixin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from annotator.gui.errors import show_storage_error
+from annotator.gui.help import ShortcutsDialog, show_about
+from annotator.gui.i18n import install_translators
+from annotator.gui.import_worker import ImportController, describe_report
+from annotator.gui.project import open_project
+from annotator.gui.session import AnnotationSession
+from annotator.gui.theme_editor import ThemeEditor
+from annotator.paths import PROJECT_SUFFIX
+from annotator.storage.errors import StorageError
+from annotator.storage.store import Store
+
+IMPORT_FILTER = "*.txt *.html *.htm *.jsonl *.json *.csv *.tsv"
+
+
+class ProjectActions:
+    """Mixed into MainWindow: the things reached from the File, Edit, View and Help menus."""
+
+    # -- projects -------------------------------------------------------------------------
+
+    def on_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open project"),
+            str(self.database.parent),
+            self.tr("Annotator projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
+        )
+        if path:
+            self.open_project_path(path)
+
+    def on_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New project"),
+            str(self.database.parent / f"project{PROJECT_SUFFIX}"),
+            self.tr("Annotator projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
+        )
+        if path:
+            path = path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX
+            self.open_project_path(path)
+
+    def open_project_path(self, path: str) -> bool:
+        try:
+            opened = open_project(Path(path), is_default=False)
+        except StorageError as error:
+            show_storage_error(self, error)
+            return False
+        self.switch_store(opened.store, opened.path)
+        return True
+
+    def switch_store(self, store: Store, path: Path) -> None:
+        """Show another project: a new session, the same views."""
+        old = self.session.store
+        self.database = Path(path)
+        self.session = AnnotationSession(store, self.session.annotator)
+        self.session.subscribe(self._on_session_event)
+        self.article_model.store = store
+        self.article_model.reload_themes()
+        self.article_model.reload()
+        self.reader.set_session(self.session)
+        self.theme_panel.set_session(self.session)
+        self.session.resume()
+        self._refresh_all()
+        self.settings.add_recent_project(self.database)
+        self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
+        if old is not store:
+            old.close()
+
+    # -- importing ------------------------------------------------------------------------
+
+    def on_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import articles"),
+            "",
+            self.tr("Articles ({patterns});;All files (*)").format(patterns=IMPORT_FILTER),
+        )
+        if paths:
+            self.start_import(paths)
+
+    def on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str]) -> None:
+        controller = ImportController(self.database, paths, self)
+        controller.done.connect(self._import_done)
+        controller.start()
+
+    def _import_done(self, report) -> None:
+        self.session.articles_changed()
+        self.article_model.reload()
+        if self.session.article is None:
+            self.session.resume()
+        self._refresh_all()
+        describe_report(self, report)
+
+    # -- themes, language, help -----------------------------------------------------------
+
+    def on_edit_themes(self) -> None:
+        editor = ThemeEditor(self.store, self.language, self)
+        editor.themes_changed.connect(self.session.reload_themes)
+        editor.exec()
+        self.focus_reader()
+
+    def on_language_ar(self) -> None:
+        self.set_language("ar")
+
+    def on_language_en(self) -> None:
+        self.set_language("en")
+
+    def set_language(self, language: str) -> None:
+        self.language = self.settings.language = language
+        install_translators(QApplication.instance(), language)
+        self.menu.retranslate()
+        self.article_panel.retranslate()
+        self.article_model.set_language(language)
+        self.reader.set_language(language)
+        self.theme_panel.set_language(language)
+        self._refresh_all()
+
+    def on_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def on_about(self) -> None:
+        show_about(self)

@@ -1,0 +1,147 @@
+"""The reader: the open article as flowing right-to-left paragraphs, current unit highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from annotator.gui.fonts import reader_font
+from annotator.gui.keyboard import KeyCommand, command_for_event
+from annotator.gui.reader_document import MarkStyle, ReaderDocument
+from annotator.gui.session import AnnotationSession, Change, SessionEvent
+from annotator.gui.theme_marks import theme_abbreviations
+
+HIGHLIGHT = QColor("#fde68a")  # warm yellow: visible behind every theme colour and in print
+PAGE_MARGIN = 28
+
+
+class ReaderView(QTextBrowser):
+    """Read-only page; key presses become labelling commands, clicks choose the current unit."""
+
+    command_requested = Signal(object)  # KeyCommand
+    unit_clicked = Signal(int)
+
+    def __init__(
+        self,
+        session: AnnotationSession,
+        language: str,
+        font_size: int,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.session = session
+        self.language = language
+        self.page = ReaderDocument(self.document())
+        self.setObjectName("reader")
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.document().setDocumentMargin(PAGE_MARGIN)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("#fffdf7"))  # paper, not glare white
+        palette.setColor(QPalette.ColorRole.Text, QColor("#1f2328"))
+        self.setPalette(palette)
+        self.set_font_size(font_size)
+        session.subscribe(self._on_session_event)
+
+    # -- building -------------------------------------------------------------------------
+
+    def set_font_size(self, points: int) -> None:
+        self.document().setDefaultFont(reader_font(points))
+        self._points = points
+        self.rebuild()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.rebuild()
+
+    def set_session(self, session: AnnotationSession) -> None:
+        self.session = session
+        session.subscribe(self._on_session_event)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        s = self.session
+        themes = s.store.themes(include_retired=True)
+        style = MarkStyle.for_themes(themes, theme_abbreviations(themes, self.language))
+        self.page.build(s.article, s.units, s.states, style, paragraph_spacing=self._points * 0.9)
+        self._highlight(scroll=True)
+
+    def _on_session_event(self, event: SessionEvent) -> None:
+        if event.change in (Change.ARTICLE, Change.THEMES):
+            self.rebuild()
+        elif event.change is Change.CURRENT_UNIT:
+            self._highlight(scroll=True)
+        elif event.change is Change.UNIT_STATE and event.unit_index is not None:
+            unit = self.session.units[event.unit_index]
+            self.page.set_marks(event.unit_index, self.session.state_of(unit), unit.kind)
+            self._highlight(scroll=False)
+
+    # -- the current unit -----------------------------------------------------------------
+
+    def _highlight(self, scroll: bool) -> None:
+        spans, index = self.page.spans, self.session.index
+        if not spans or index >= len(spans):
+            self.setExtraSelections([])
+            return
+        span = spans[index]
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.document())
+        selection.cursor.setPosition(span.start)
+        selection.cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(HIGHLIGHT)
+        self.setExtraSelections([selection])
+        # The widget's own cursor follows the current unit: building the page would otherwise
+        # leave it at the end, and Qt scrolls to it whenever the window is resized or shown.
+        caret = QTextCursor(self.document())
+        caret.setPosition(span.start)
+        self.setTextCursor(caret)
+        if scroll:
+            self.scroll_to_unit(index)
+
+    def scroll_to_unit(self, index: int) -> None:
+        """Keep the whole unit in view; when it must move, bring it to a third of the height."""
+        span = self.page.spans[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span.start)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(span.end)
+        bottom = self.cursorRect(cursor).bottom()
+        height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        if index == 0:
+            bar.setValue(0)
+        elif top < 0 or bottom > height:
+            bar.setValue(bar.value() + top - height // 3)
+
+    # -- input ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        command = command_for_event(event)
+        if command is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.command_requested.emit(command)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Run a key press that another widget passed on; True if it was a labelling key."""
+        command: KeyCommand | None = command_for_event(event)
+        if command is not None:
+            self.command_requested.emit(command)
+        return command is not None
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return False  # Tab and Shift+Tab move between undone units here, not between widgets
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            position = self.cursorForPosition(event.position().toPoint()).position()
+            index = self.page.unit_at(position)
+            if index is not None:
+                self.unit_clicked.emit(index)

@@ -1,0 +1,223 @@
+"""The article as a newspaper page: a QTextDocument with one block per paragraph.
+
+Each unit is one run of text inserted exactly as stored (Qt shapes and orders Arabic itself).
+Theme marks are separate runs placed after a unit's final punctuation, so no word is ever
+split into separately shaped pieces. The document remembers where each unit and its marks
+sit, so one unit's marks can be redrawn without rebuilding the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from annotator.core.themes import Theme
+from annotator.gui.mark_object import (
+    MARK_FAMILIES,
+    OBJECT_CHARACTER,
+    mark_format,
+    register_mark_object,
+)
+from annotator.storage.records import ArticleRecord, UnitRecord, UnitState
+
+THIN_SPACE = "\u2009"
+DONE_MARK, SKIPPED_MARK = "✓", "↷"
+MUTED = QColor("#6b7280")
+_SIZE_ADJUSTMENT = {"title": 2, "heading": 1, "sentence": 0}  # Qt scales 1.5x, 1.2x, 1x
+
+
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """The direction of the first strong character (the Unicode bidi rule P2)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.RightToLeft  # digits or punctuation only: follow the Arabic page
+
+
+@dataclass
+class UnitSpan:
+    start: int  # document positions of the unit's own text
+    end: int
+    marks_end: int  # end of the marks run after it (== end when unlabelled)
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    """How to draw the marks: theme key -> (abbreviation, colour)."""
+
+    abbreviations: dict[str, str]
+    colors: dict[str, str]
+
+    @classmethod
+    def for_themes(cls, themes: list[Theme], abbreviations: dict[str, str]) -> MarkStyle:
+        return cls(abbreviations, {t.key: t.color for t in themes})
+
+
+def paragraphs_of(article_text: str, units: list[UnitRecord]) -> list[list[int]]:
+    """Unit indexes grouped into paragraphs: a line break between units starts a new one."""
+    groups: list[list[int]] = []
+    previous: UnitRecord | None = None
+    for i, unit in enumerate(units):
+        new_block = (
+            previous is None
+            or unit.kind != "sentence"
+            or previous.kind != "sentence"
+            or "\n" in article_text[previous.end : unit.start]
+        )
+        if new_block:
+            groups.append([])
+        groups[-1].append(i)
+        previous = unit
+    return groups
+
+
+class ReaderDocument:
+    """Builds the page and keeps the map from units to document positions."""
+
+    def __init__(self, document: QTextDocument):
+        self.document = document
+        self.mark_handler = register_mark_object(document)
+        self.spans: list[UnitSpan] = []
+        self._starts: list[int] = []
+        self.style = MarkStyle({}, {})
+
+    def build(
+        self,
+        article: ArticleRecord | None,
+        units: list[UnitRecord],
+        states: dict[int, UnitState],
+        style: MarkStyle,
+        paragraph_spacing: float,
+    ) -> None:
+        self.style, self.spans = style, []
+        self.document.clear()
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        first_block = True
+        groups = paragraphs_of(article.text if article else "", units)
+        for n, group in enumerate(groups):
+            text = " ".join(units[i].text for i in group)
+            block_format = self._block_format(text, units[group[0]].kind, paragraph_spacing)
+            if first_block:
+                cursor.setBlockFormat(block_format)
+                first_block = False
+            else:
+                cursor.insertBlock(block_format)
+            self._insert_paragraph(cursor, article, units, states, group)
+            if n == 0 and article is not None and units[group[0]].kind == "title":
+                self._insert_meta_line(cursor, article, paragraph_spacing)
+        cursor.endEditBlock()
+        self._starts = [s.start for s in self.spans]
+
+    def _insert_paragraph(self, cursor, article, units, states, group: list[int]) -> None:
+        for position, i in enumerate(group):
+            unit = units[i]
+            if position > 0:
+                gap = article.text[units[i - 1].end : unit.start] if article else " "
+                cursor.insertText(gap or " ", QTextCharFormat())
+            start = cursor.position()
+            cursor.insertText(unit.text, self._unit_format(unit.kind))
+            end = cursor.position()
+            self._insert_marks(cursor, states.get(unit.id, UnitState()), unit.kind)
+            self.spans.append(UnitSpan(start, end, cursor.position()))
+
+    def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
+        # Where the file came from is in the list's tooltip; a web address is worth showing.
+        meta = " · ".join(part for part in (article.date, article.category, article.url) if part)
+        if not meta:
+            return
+        cursor.insertBlock(self._block_format(meta, "meta", spacing))
+        char_format = QTextCharFormat()
+        char_format.setForeground(MUTED)
+        char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        cursor.insertText(meta, char_format)
+
+    @staticmethod
+    def _block_format(text: str, kind: str, spacing: float) -> QTextBlockFormat:
+        block_format = QTextBlockFormat()
+        direction = text_direction(text)
+        block_format.setLayoutDirection(direction)
+        side = (
+            Qt.AlignmentFlag.AlignRight
+            if direction == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        # Absolute: Qt would otherwise swap left and right again for right-to-left blocks.
+        block_format.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        block_format.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setBottomMargin(spacing * (0.4 if kind in ("title", "meta") else 1.0))
+        block_format.setTopMargin(spacing * 0.6 if kind == "heading" else 0)
+        return block_format
+
+    @staticmethod
+    def _unit_format(kind: str) -> QTextCharFormat:
+        char_format = QTextCharFormat()
+        if kind != "sentence":
+            char_format.setFontWeight(QFont.Weight.Bold)
+            char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, _SIZE_ADJUSTMENT[kind])
+        return char_format
+
+    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str) -> None:
+        """A space, then one chip per theme (or a muted ✓ / ↷), after the unit's last character."""
+        if state.status == "not_seen" or (state.status == "done_with_themes" and not state.themes):
+            return
+        cursor.insertText(" ", self._unit_format(kind))
+        if not state.themes:
+            symbol = DONE_MARK if state.status == "done_no_theme" else SKIPPED_MARK
+            cursor.insertText(symbol, self._muted_format())
+            return
+        for n, key in enumerate(state.themes):
+            if n:
+                cursor.insertText(THIN_SPACE, QTextCharFormat())
+            letters = self.style.abbreviations.get(key, key)
+            cursor.insertText(
+                OBJECT_CHARACTER, mark_format(letters, self.style.colors.get(key, "#888888"))
+            )
+
+    @staticmethod
+    def _muted_format() -> QTextCharFormat:
+        char_format = QTextCharFormat()
+        char_format.setForeground(MUTED)
+        char_format.setFontFamilies(MARK_FAMILIES)
+        char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        return char_format
+
+    def set_marks(self, index: int, state: UnitState, kind: str) -> None:
+        """Redraw one unit's marks and move the positions of every unit after it."""
+        span = self.spans[index]
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        cursor.setPosition(span.end)
+        cursor.setPosition(span.marks_end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._insert_marks(cursor, state, kind)
+        cursor.endEditBlock()
+        shift = cursor.position() - span.marks_end
+        span.marks_end = cursor.position()
+        for later in self.spans[index + 1 :]:
+            later.start += shift
+            later.end += shift
+            later.marks_end += shift
+        self._starts = [s.start for s in self.spans]
+
+    def unit_at(self, position: int) -> int | None:
+        """The unit whose text or marks cover a document position."""
+        i = bisect.bisect_right(self._starts, position) - 1
+        if i < 0:
+            return None
+        return i if position <= self.spans[i].marks_end else None

@@ -1,0 +1,241 @@
+"""The theme panel: one toggle per theme for the current unit, plus its note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.themes import Theme
+from annotator.gui.session import AnnotationSession, Change, SessionEvent
+from annotator.gui.theme_colors import readable_on
+from annotator.gui.theme_marks import theme_abbreviations
+
+SWATCH_SIZE = 22
+
+
+def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
+    """A rounded square in the theme's colour carrying its letter(s): readable without colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(0, 0, size, size, 5, 5)
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(int(size * (0.6 if len(letters) < 2 else 0.45)))
+    painter.setFont(font)
+    painter.setPen(readable_on(QColor(color)))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, letters)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def checked_style(color: str) -> str:
+    """A checked theme button: tinted in its colour with a thick border (and bold text)."""
+    tint = QColor(color).lighter(185).name()
+    return (
+        f"QPushButton {{ text-align: start; padding: 4px 8px; }}"
+        f"QPushButton:checked {{ background: {tint}; border: 2px solid {color};"
+        f" border-radius: 4px; font-weight: bold; }}"
+    )
+
+
+class NoteField(QLineEdit):
+    """The current unit's note; Escape hands the keyboard back to the reader."""
+
+    leave_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ThemeButton(QPushButton):
+    """A theme toggle; it never takes the focus, so keys keep going to the reader."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.theme = theme
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setIconSize(QSize(SWATCH_SIZE, SWATCH_SIZE))
+        self.setMinimumHeight(SWATCH_SIZE + 14)
+        self.setObjectName(f"theme_{theme.key}")
+        self.label = theme.name_en
+
+    def set_label_text(self) -> None:
+        """A check mark as well as the tint: checked must be visible without colour."""
+        self.setText(f"✓ {self.label}" if self.isChecked() else f"    {self.label}")
+
+
+class ThemePanel(QWidget):
+    """Shows and changes the current unit's themes through the session."""
+
+    leave_requested = Signal()
+
+    def __init__(self, session: AnnotationSession, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.language = session, language
+        self.buttons: list[ThemeButton] = []
+        self._note_unit_id: int | None = None
+        self.group = QGroupBox(self)
+        self.group_layout = QVBoxLayout(self.group)
+        self.unit_label = QLabel(self)
+        self.none_button = self._action_button(
+            "done_no_theme", self.session_call("mark_done_no_theme")
+        )
+        self.skip_button = self._action_button("skip", self.session_call("skip"))
+        self.note_label = QLabel(self)
+        self.note = NoteField(self)
+        self.note.setObjectName("note")
+        self._lay_out()
+        self.note.editingFinished.connect(self._save_note)
+        self.note.returnPressed.connect(self.leave_requested.emit)
+        self.note.leave_requested.connect(self.leave_requested.emit)
+        self.set_session(session)
+
+    def session_call(self, name: str):
+        return lambda: getattr(self.session, name)()
+
+    def _action_button(self, name: str, slot) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.unit_label.setWordWrap(True)
+        bold = QFont(self.unit_label.font())
+        bold.setBold(True)
+        self.unit_label.setFont(bold)
+        layout.addWidget(self.unit_label)
+        layout.addWidget(self.group)
+        layout.addWidget(self.none_button)
+        layout.addWidget(self.skip_button)
+        layout.addSpacing(8)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    # -- building -------------------------------------------------------------------------
+
+    def set_session(self, session: AnnotationSession) -> None:
+        self.session = session
+        session.subscribe(self._on_session_event)
+        self.rebuild()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        for button in self.buttons:
+            self.group_layout.removeWidget(button)
+            button.deleteLater()
+        letters = theme_abbreviations(self.session.themes, self.language)
+        self.buttons = [self._theme_button(t, letters[t.key]) for t in self.session.themes]
+        for button in self.buttons:
+            self.group_layout.addWidget(button)
+        self.retranslate()
+        self.refresh()
+
+    def _theme_button(self, theme: Theme, letters: str) -> ThemeButton:
+        button = ThemeButton(theme, self.group)
+        button.label = f"{theme.shortcut}  " if theme.shortcut else ""
+        button.label += theme.name(self.language)
+        button.setIcon(swatch_icon(theme.color, letters))
+        button.setStyleSheet(checked_style(theme.color))
+        definition = theme.definition_ar if self.language == "ar" else theme.definition_en
+        button.setToolTip(definition or theme.definition_en or theme.definition_ar)
+        button.clicked.connect(lambda _checked, key=theme.key: self._toggle(key))
+        return button
+
+    def retranslate(self) -> None:
+        self.group.setTitle(self.tr("Themes of this sentence"))
+        self.none_button.setText(self.tr("0  No theme (done)"))
+        self.none_button.setToolTip(
+            self.tr("Mark the sentence done with no theme, clearing its themes")
+        )
+        self.skip_button.setText(self.tr("S  Skip for now"))
+        self.skip_button.setToolTip(
+            self.tr("Leave this sentence for later; it does not count as done")
+        )
+        self.note_label.setText(self.tr("Note on this sentence"))
+        self.note.setPlaceholderText(self.tr("Optional note"))
+        self.note.setToolTip(
+            self.tr("Saved when you press Enter or leave the field; Esc returns to the text")
+        )
+
+    # -- following the session ------------------------------------------------------------
+
+    def _on_session_event(self, event: SessionEvent) -> None:
+        if event.change is Change.THEMES:
+            self.rebuild()
+        elif event.change is not Change.END_OF_ARTICLE:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Checked buttons = the current unit's themes; the note follows the current unit."""
+        state = self.session.current_state()
+        unit = self.session.current_unit
+        for button in self.buttons:
+            button.setChecked(button.theme.key in state.themes)
+            button.setEnabled(unit is not None)
+            button.set_label_text()
+        self.none_button.setEnabled(unit is not None)
+        self.skip_button.setEnabled(unit is not None)
+        self._describe_unit(unit, state.status)
+        if unit is None or unit.id != self._note_unit_id:
+            self._note_unit_id = unit.id if unit else None
+            self.note.setText(self.session.note() if unit else "")
+            self.note.setEnabled(unit is not None)
+
+    def _describe_unit(self, unit, status: str) -> None:
+        if unit is None:
+            self.unit_label.setText(self.tr("No article open"))
+            return
+        kinds = {
+            "title": self.tr("Title"),
+            "heading": self.tr("Heading"),
+            "sentence": self.tr("Sentence"),
+        }
+        statuses = {
+            "not_seen": self.tr("not done yet"),
+            "done_no_theme": self.tr("done, no theme"),
+            "done_with_themes": self.tr("done"),
+            "skipped": self.tr("skipped"),
+        }
+        number, total = self.session.index + 1, len(self.session.units)
+        self.unit_label.setText(
+            self.tr("{kind} {number} of {total} — {status}").format(
+                kind=kinds.get(unit.kind, unit.kind),
+                number=number,
+                total=total,
+                status=statuses.get(status, status),
+            )
+        )
+
+    def _toggle(self, key: str) -> None:
+        try:
+            self.session.toggle_theme_key(key)
+        finally:
+            self.refresh()  # Qt already flipped the button; show what the store holds
+
+    def _save_note(self) -> None:
+        if self._note_unit_id is not None:
+            self.session.set_note(self.note.text(), unit_id=self._note_unit_id)

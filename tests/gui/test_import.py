@@ -1,0 +1,74 @@
+"""Importing from the window: the real importer on a worker thread, with the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.storage.store import Store
+
+pytestmark = pytest.mark.gui
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def importer_ready():
+    """The readers are being written by another engineer; skip until the importer imports."""
+    try:
+        import annotator.importer  # noqa: F401
+    except ImportError as error:
+        pytest.skip(f"importer not available yet: {error}")
+
+
+@pytest.fixture
+def quiet_reports(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    return shown
+
+
+def test_import_runs_off_the_ui_thread_and_refreshes(
+    qtbot, tmp_path, make_window, importer_ready, quiet_reports
+):
+    with Store(tmp_path / "empty.annotator") as store:
+        window = make_window(store)
+        assert window.session.article is None
+        window.start_import([str(SEEDS)])
+        qtbot.waitUntil(lambda: window.session.article is not None, timeout=20_000)
+        assert window.article_model.rowCount() == 1
+        assert window.session.units[0].kind == "title"
+        assert "1 articles" in quiet_reports[0]
+
+
+def test_dropping_a_folder_imports_it(qtbot, store, make_window, importer_ready, quiet_reports):
+    window = make_window(store)
+    before = window.article_model.rowCount()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(SEEDS))])
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)  # Qt delivers drops only after a real drag; call the handler
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == before + 1, timeout=20_000)
+
+
+def test_seed_article_from_the_real_importer_reads_right_to_left(
+    qtbot, tmp_path, make_window, importer_ready
+):
+    from annotator.importer import import_paths
+
+    with Store(tmp_path / "seeded.annotator") as store:
+        assert import_paths(store, [SEEDS]).articles == 1
+        window = make_window(store, "ar")
+        text = window.reader.document().toPlainText()
+        assert "24 ديسمبر 2025،" in text and "(سانا)" in text
+        for unit, span in zip(window.session.units, window.reader.page.spans, strict=True):
+            assert text[span.start : span.end] == unit.text
