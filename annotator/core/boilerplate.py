@@ -11,6 +11,7 @@ from annotator.core.normalize import normalize
 from annotator.core.resources import resource_path
 from annotator.core.text import clean_line
 
+MAX_PATTERN_LINE = 400  # [drop_line_regex] patterns are tried on lines up to this length
 SECTIONS = ("drop_line", "drop_line_prefix", "drop_line_regex", "categories")
 _SECTION_HEADER = re.compile(r"^\[(\w+)\]$")
 # Punctuation and symbols ignored at either end of a line when matching ("اترك تعليقاً:").
@@ -77,7 +78,12 @@ class Boilerplate:
         """Whether a line (cleaned text, as readers hold it) is page furniture to drop."""
         if not line.strip():
             return False
-        if self._any_pattern is not None and self._any_pattern.search(line):
+        # Page furniture is short; long lines are article prose (this keeps imports fast).
+        if (
+            self._any_pattern is not None
+            and len(line) <= MAX_PATTERN_LINE
+            and self._any_pattern.search(line)
+        ):
             return True
         key = match_key(line[: self._key_chars])
         if len(line) <= self._key_chars and key in self.drop_lines:

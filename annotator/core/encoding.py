@@ -66,8 +66,10 @@ _UTF8_AS_CP1256 = re.compile(f"[طظعغ][{re.escape(''.join(sorted(_CONTINUATIO
 _BOX_OR_C1 = re.compile("[\u2500-\u259f\u0080-\u009f]")
 # C0 controls other than tab, newlines, form feed and the DOS end-of-file mark (0x1A).
 _STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
-_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x19\x1b-\x1f]")
+# bytes.translate(None, delete) counts these in one C pass (a regex findall is ~10x slower).
+_CONTROL_BYTE_SET = bytes([*range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20)])
 _PAGE_BREAKS = re.compile("[\x0b\x0c\x1a]")
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE_ESCAPES = re.compile("[\udc80-\udcff]")
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
 
@@ -136,17 +138,19 @@ def _plausible_utf16(text: str) -> bool:
 def _reject_binary(data: bytes, path: str) -> None:
     if b"\x00" in data:
         raise ReadError(path, "binary data (NUL bytes), not a text file")
-    controls = len(_CONTROL_BYTES.findall(data))
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTE_SET))
     if controls > MAX_CONTROL_BYTE_RATE * len(data):
         raise ReadError(path, f"binary data ({controls} control bytes), not a text file")
 
 
 def _decode_utf8(data: bytes, codec: str = "utf-8") -> Decoded | None:
     """Strict UTF-8, or UTF-8 with a few malformed bytes replaced (U+FFFD) and reported."""
+    try:
+        return Decoded(data.decode("utf-8"), codec)  # the common case, in one C call
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8", "surrogateescape")
     bad_bytes = len(_SURROGATE_ESCAPES.findall(text))
-    if not bad_bytes:
-        return Decoded(text, codec)
     well_formed = len(text) - len(text.encode("ascii", "ignore")) - bad_bytes
     if bad_bytes > MAX_BAD_UTF8_RATE * well_formed:
         return None
@@ -272,6 +276,8 @@ def arabic_text_problem(text: str) -> str | None:
 
 def _without_stray_controls(found: Decoded) -> Decoded:
     """Drop the odd control character a text file may hold; page breaks become newlines."""
+    if not _ANY_CONTROL.search(found.text):
+        return found  # the common case: one scan instead of three
     found.text = _PAGE_BREAKS.sub("\n", found.text)
     stray = len(_STRAY_CONTROLS.findall(found.text))
     if stray:
