@@ -43,3 +43,10 @@ system-deps:  ## (root) the X11 libraries Qt needs for a real window, and a virt
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache
+
+# Installers: packaging/README.md. `package` needs Python 3.11 with venv, dpkg-deb and PyPI.
+package:  ## build dist/annotator_<version>_<arch>.deb from a clean venv under build/ (Debian 12)
+	$(PYTHON) packaging/linux/package.py
+
+package-check:  ## (root) install the .deb, run it headless, upgrade over it, remove it (CI)
+	bash packaging/linux/package_check.sh
