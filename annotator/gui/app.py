@@ -16,14 +16,25 @@ from annotator.gui.fonts import load_bundled_fonts
 from annotator.gui.i18n import install_translators
 from annotator.gui.project import OpenedProject, choose_path, open_project
 from annotator.gui.settings import Settings
+from annotator.gui.style import AppStyle
 from annotator.paths import PROJECT_SUFFIX
 from annotator.storage.errors import StorageError
 
 ORGANIZATION = "Annotator"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+translate = QCoreApplication.translate
+
+
+def upgraded_message(opened: OpenedProject) -> str | None:
+    """What to tell the user once when their project file was upgraded (None: it was not)."""
+    if opened.backup is None:
+        return None
+    return translate(
+        "app",
+        "This project was upgraded to the format of this version of Annotator."
+        " A copy of the file as it was before is kept at {path}.",
+    ).format(path=opened.backup)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,6 +44,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("annotator")
+    if not isinstance(app.style(), AppStyle):
+        app.setStyle(AppStyle())
     load_bundled_fonts()
     return app
 
@@ -50,8 +63,8 @@ def ask_annotator(settings: Settings, given: str | None) -> str | None:
     while not name:
         text, ok = QInputDialog.getText(
             None,
-            tr("Who is annotating?"),
-            tr("Your name is saved with every label you make:"),
+            translate("app", "Who is annotating?"),
+            translate("app", "Your name is saved with every label you make:"),
             QLineEdit.EchoMode.Normal,
             default_user(),
         )
@@ -72,9 +85,11 @@ def open_first_project(args: argparse.Namespace, settings: Settings) -> OpenedPr
             show_storage_error(None, error)
         chosen, _ = QFileDialog.getOpenFileName(
             None,
-            tr("Open another project"),
+            translate("app", "Open another project"),
             str(path.parent),
-            tr("Annotator projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
+            translate("app", "Annotator projects (*{suffix});;All files (*)").format(
+                suffix=PROJECT_SUFFIX
+            ),
         )
         if not chosen:
             return None
@@ -102,7 +117,8 @@ def run_app(args: argparse.Namespace) -> int:
     settings.add_recent_project(opened.path)
     window = MainWindow(opened.store, opened.path, annotator, settings, language)
     window.show()
-    for message in opened.messages:
+    message = upgraded_message(opened)
+    if message:
         QMessageBox.information(window, APP_NAME, message)
     code = app.exec()
     window.session.store.close()

@@ -6,9 +6,11 @@ from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -127,6 +129,8 @@ class ArticleListPanel(QWidget):
         self.status_filter.setObjectName("status_filter")
         self.table = ArticleTable(self)
         self.table.setObjectName("article_table")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("article_count")
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._lay_out()
         self._configure_table()
@@ -141,6 +145,7 @@ class ArticleListPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
 
     def _configure_table(self) -> None:
         table = self.table
@@ -178,6 +183,7 @@ class ArticleListPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_query())
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
+        self.model.modelReset.connect(self._show_count)
 
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("Search articles (Ctrl+F)"))
@@ -196,10 +202,29 @@ class ArticleListPanel(QWidget):
             self.status_filter.addItem(label, status)
         self.status_filter.setCurrentIndex(max(0, current))
         self.status_filter.blockSignals(False)
+        self.status_filter.setToolTip(
+            self.tr("Show only the articles you have not started, are working on, or have finished")
+        )
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count = self.model.matching
+        filtered = self.model.status is not None or bool(self.model.search)
+        text = (
+            self.tr("%n article(s) match", "", count)
+            if filtered
+            else self.tr("%n article(s) in the project", "", count)
+        )
+        self.count_label.setText(text)
 
     def _apply_query(self) -> None:
         self._search_timer.stop()
-        self.model.set_query(self.status_filter.currentData(), self.search_box.text().strip())
+        # The first search may have to finish the search index: show that it is working.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.model.set_query(self.status_filter.currentData(), self.search_box.text().strip())
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

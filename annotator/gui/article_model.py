@@ -1,11 +1,13 @@
 """The article list as a Qt table model, fetched from the store in pages as the view scrolls.
 
 Only the rows the view has asked for are in memory (Qt's canFetchMore/fetchMore), so a
-project of 100,000 articles opens as fast as one of ten.
+project of 100,000 articles opens as fast as one of ten. Pages are fetched by key (the rows
+after the last one held), which stays fast however far the list is scrolled.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import enum
 
@@ -43,6 +45,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleSummary] = []
         self._row_of: dict[int, int] = {}
         self._exhausted = False
+        self.matching = 0  # articles that match the query, fetched or not
         self._marks: dict[str, tuple[str, str]] = {}
         self.reload_themes()
         self.reload()
@@ -56,7 +59,12 @@ class ArticleListModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows, self._row_of, self._exhausted = [], {}, False
-        self._append(self._fetch_page(0, PAGE_SIZE))
+        self._append(self._fetch_page(PAGE_SIZE))
+        self.matching = (
+            len(self._rows)
+            if self._exhausted
+            else self.store.count_articles(self.annotator, self.status, self.search)
+        )
         self.endResetModel()
 
     def reload_themes(self, themes: list[Theme] | None = None) -> None:
@@ -71,8 +79,12 @@ class ArticleListModel(QAbstractTableModel):
         self.reload_themes()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
-    def _fetch_page(self, offset: int, limit: int) -> list[ArticleSummary]:
-        page = self.store.list_articles(self.annotator, self.status, self.search, limit, offset)
+    def _fetch_page(self, limit: int) -> list[ArticleSummary]:
+        """The next `limit` rows after those already held."""
+        after = self._rows[-1].id if self._rows else None
+        page = self.store.list_articles(
+            self.annotator, self.status, self.search, limit, after_id=after
+        )
         if len(page) < limit:
             self._exhausted = True
         return page
@@ -90,7 +102,7 @@ class ArticleListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = NO_PARENT) -> None:
         if parent.isValid() or self._exhausted:
             return
-        self._insert(self._fetch_page(len(self._rows), PAGE_SIZE))
+        self._insert(self._fetch_page(PAGE_SIZE))
 
     def _insert(self, page: list[ArticleSummary]) -> None:
         if not page:
@@ -107,16 +119,13 @@ class ArticleListModel(QAbstractTableModel):
         if self.status is None and not self.search:
             position = self._position_in_unfiltered(article_id)
             if position is not None and position >= len(self._rows):
-                wanted = position - len(self._rows) + PAGE_SIZE
-                self._insert(self._fetch_page(len(self._rows), wanted))
+                self._insert(self._fetch_page(position - len(self._rows) + PAGE_SIZE))
         return self._row_of.get(article_id)
 
     def _position_in_unfiltered(self, article_id: int) -> int | None:
         ids = self.store.article_ids()  # unfiltered order is import (id) order
-        try:
-            return ids.index(article_id)
-        except ValueError:
-            return None
+        at = bisect.bisect_left(ids, article_id)
+        return at if at < len(ids) and ids[at] == article_id else None
 
     # -- Qt model API ---------------------------------------------------------------------
 
@@ -165,6 +174,10 @@ class ArticleListModel(QAbstractTableModel):
                 "، ".join(names.get(k, k) for k in row.themes)
                 if self.language == "ar"
                 else ", ".join(names.get(k, k) for k in row.themes)
+            )
+        if column is Column.PROGRESS:
+            return self.tr("Sentences done: {done} of {total}").format(
+                done=row.done, total=row.units
             )
         if column is Column.SOURCE:
             return row.source or None

@@ -8,13 +8,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from annotator.gui.errors import show_storage_error, widen
+from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
+
+LRI, PDI = "\u2066", "\u2069"
+FAILURES_LISTED = 10  # in the message itself; all of them are in its details
 
 
 class ImportWorker(QObject):
     """Runs annotator.importer.import_paths on its own connection; never touches widgets."""
 
-    progress = Signal(int, int, str)  # files done, files total, current file name
+    progress = Signal(int, int, str)  # files done, files total, name of the file just done
     finished = Signal(object)  # ImportReport, or an Exception if the import could not run
 
     def __init__(self, database: Path, paths: list[str]):
@@ -56,9 +61,13 @@ class ImportController(QObject):
         self.thread = QThread(self)
         self.worker = ImportWorker(database, paths)
         self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
+        self.dialog = QProgressDialog(
+            self.tr("Reading the files…"), self.tr("Cancel"), 0, 0, parent
+        )
+        self.dialog.setObjectName("import_progress")
         self.dialog.setWindowTitle(self.tr("Import"))
         self.dialog.setMinimumDuration(300)
+        self.dialog.setMinimumWidth(420)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self._cancel)
@@ -69,19 +78,25 @@ class ImportController(QObject):
     def start(self) -> None:
         self.thread.start()
 
+    def cancel(self) -> None:
+        """What the dialog's Cancel button does."""
+        self.dialog.cancel()
+
     def _cancel(self) -> None:
         self.worker.cancel()
+        self.dialog.show()  # cancel() hides it; keep saying what is happening until it stops
         self.dialog.setLabelText(self.tr("Stopping after the current file…"))
 
     def _progress(self, done: int, total: int, name: str) -> None:
+        if self.dialog.wasCanceled():
+            return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(done)
-        if name:
-            self.dialog.setLabelText(
-                self.tr("Importing {name} ({done} of {total})").format(
-                    name=name, done=done + 1, total=total
-                )
+        self.dialog.setLabelText(
+            self.tr("Files imported: {done} of {total}\nLast: {name}").format(
+                done=done, total=total, name=name
             )
+        )
 
     def _finished(self, result: object) -> None:
         self.thread.quit()
@@ -91,30 +106,83 @@ class ImportController(QObject):
         self.deleteLater()
 
 
+class ImportReportBox(QMessageBox):
+    """What was imported and, file by file, what was not and why."""
+
+    def __init__(self, parent: QWidget | None, report):
+        super().__init__(parent)
+        self.setObjectName("import_report")
+        self.setWindowTitle(self.tr("Import"))
+        if isinstance(report, Exception):  # the import could not run at all
+            self.setIcon(QMessageBox.Icon.Critical)
+            self.setText(self.tr("The import could not run. Nothing was imported."))
+            self.setDetailedText(str(report))
+            widen(self)
+            return
+        self.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning)
+        self.setText(self._summary(report))
+        if report.failures:
+            self.setInformativeText(self._failures(report.failures))
+            self.setDetailedText("\n".join(str(f) for f in report.failures))
+        widen(self)
+
+    def _summary(self, report) -> str:
+        parts = [
+            self.tr("Imported {articles} ({sentences}) from {files}.").format(
+                articles=self.tr("%n article(s)", "", report.articles),
+                sentences=self.tr("%n sentence(s)", "", report.units),
+                files=self.tr("%n file(s)", "", report.files),
+            )
+        ]
+        if report.duplicates:
+            parts.append(
+                self.tr(
+                    "%n article(s) already in the project were left out.", "", report.duplicates
+                )
+            )
+        if report.cancelled:
+            parts.append(
+                self.tr(
+                    "The import was cancelled. The files imported before it stopped are kept"
+                    " whole; the others were not imported."
+                )
+            )
+        return "\n".join(parts)
+
+    def _failures(self, failures: list) -> str:
+        lines = [self.tr("%n file(s) could not be imported:", "", len(failures))]
+        for failure in failures[:FAILURES_LISTED]:
+            # A line takes its direction from its first letter: the Arabic line starts with a
+            # right-to-left mark, and the file name is isolated so that it cannot turn it.
+            name = f"{LRI}{Path(failure.path).name}{PDI}"
+            line = self.tr("• {name}: {reason}")
+            lines.append(line.format(name=name, reason=self.reason(failure.reason)))
+        if len(failures) > FAILURES_LISTED:
+            more = len(failures) - FAILURES_LISTED
+            lines.append(self.tr("… and %n more (see the details).", "", more))
+        return "\n".join(lines)
+
+    def reason(self, reason: str) -> str:
+        """The importer's reason in the interface language, for the reasons users meet most."""
+        known = {
+            "no such file or folder": self.tr("no such file or folder"),
+            "empty file": self.tr("the file is empty"),
+            "no article text found": self.tr("no article text found"),
+            "binary data": self.tr("not a text file"),
+            "undecodable": self.tr("unknown text encoding"),
+            "unsupported file type": self.tr("unsupported file type"),
+            "file too large": self.tr("the file is too large"),
+            "cannot read the file": self.tr("the file cannot be read"),
+            "cannot segment": self.tr("the text could not be split into sentences"),
+            "cannot store": self.tr("the project could not store it"),
+            "no records found": self.tr("no records found"),
+        }
+        return next((text for start, text in known.items() if reason.startswith(start)), reason)
+
+
 def describe_report(parent: QWidget, report) -> None:
     """Tell the user what was imported and, file by file, what was not."""
-    tr = parent.tr
-    if isinstance(report, Exception):
-        QMessageBox.critical(parent, tr("Import failed"), str(report))
+    if isinstance(report, StorageError):  # a locked or read-only project: say so plainly
+        show_storage_error(parent, report)
         return
-    summary = tr("{articles} articles ({units} sentences) imported from {files} files.").format(
-        articles=report.articles, units=report.units, files=report.files
-    )
-    if report.duplicates:
-        summary += " " + tr("{n} duplicates were already in the project.").format(
-            n=report.duplicates
-        )
-    if report.cancelled:
-        summary += " " + tr("Import was cancelled; files already imported are kept.")
-    box = QMessageBox(
-        QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning,
-        tr("Import"),
-        summary,
-        parent=parent,
-    )
-    if report.failures:
-        box.setInformativeText(
-            tr("{n} files could not be imported.").format(n=len(report.failures))
-        )
-        box.setDetailedText("\n".join(str(f) for f in report.failures))
-    box.exec()
+    ImportReportBox(parent, report).exec()

@@ -24,6 +24,7 @@ from annotator.gui.keyboard import KeyCommand, is_label_key, perform
 from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.reader import ReaderView
+from annotator.gui.search_indexer import SearchIndexer
 from annotator.gui.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.status = StatusLine(self.statusBar())
         self.menu = MenuBar(self)
+        self.indexer = SearchIndexer(self)
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.session.subscribe(self._on_session_event)
         self.session.resume()
         self._refresh_all()
+        self.indexer.start(store.path)
         QApplication.instance().installEventFilter(self)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)  # keys label from the first press
 
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow, ProjectActions):
     # -- following the session ------------------------------------------------------------
 
     def _on_session_event(self, event: SessionEvent) -> None:
+        self.indexer.user_active()
         if event.change is Change.ARTICLE:
             self._refresh_all()
         elif event.change is Change.UNIT_STATE:
@@ -218,5 +222,6 @@ class MainWindow(QMainWindow, ProjectActions):
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.sync()
+        self.indexer.stop()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

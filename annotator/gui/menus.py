@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("menus", text)
+LRI, PDI = "\u2066", "\u2069"
+# Each language's name in itself, so anyone can find their own in the menu.
+LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -25,51 +27,60 @@ class ActionSpec:
 MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
     (
         "file",
-        lambda: tr("&File"),
+        lambda: translate("menus", "&File"),
         [
-            ActionSpec("open_project", lambda: tr("&Open project…"), ("Ctrl+O",)),
-            ActionSpec("new_project", lambda: tr("&New project…"), ("Ctrl+N",)),
-            ActionSpec("recent_projects", lambda: tr("&Recent projects")),
+            ActionSpec("open_project", lambda: translate("menus", "&Open project…"), ("Ctrl+O",)),
+            ActionSpec("new_project", lambda: translate("menus", "&New project…"), ("Ctrl+N",)),
+            ActionSpec("recent_projects", lambda: translate("menus", "&Recent projects")),
             None,
-            ActionSpec("import_files", lambda: tr("&Import files…"), ("Ctrl+I",)),
-            ActionSpec("import_folder", lambda: tr("Import &folder…")),
+            ActionSpec("import_files", lambda: translate("menus", "&Import files…"), ("Ctrl+I",)),
+            ActionSpec("import_folder", lambda: translate("menus", "Import &folder…")),
             None,
-            ActionSpec("quit", lambda: tr("&Quit"), ("Ctrl+Q",)),
+            ActionSpec("quit", lambda: translate("menus", "&Quit"), ("Ctrl+Q",)),
         ],
     ),
     (
         "edit",
-        lambda: tr("&Edit"),
+        lambda: translate("menus", "&Edit"),
         [
-            ActionSpec("undo", lambda: tr("&Undo"), ("Ctrl+Z",)),
-            ActionSpec("redo", lambda: tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+            ActionSpec("undo", lambda: translate("menus", "&Undo"), ("Ctrl+Z",)),
+            ActionSpec("redo", lambda: translate("menus", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
             None,
-            ActionSpec("find", lambda: tr("&Find articles"), ("Ctrl+F",)),
+            ActionSpec("find", lambda: translate("menus", "&Find articles"), ("Ctrl+F",)),
             None,
-            ActionSpec("edit_themes", lambda: tr("&Themes…")),
+            ActionSpec("edit_themes", lambda: translate("menus", "&Themes…")),
         ],
     ),
     (
         "view",
-        lambda: tr("&View"),
+        lambda: translate("menus", "&View"),
         [
-            ActionSpec("font_bigger", lambda: tr("&Bigger text"), ("Ctrl+=", "Ctrl++")),
-            ActionSpec("font_smaller", lambda: tr("&Smaller text"), ("Ctrl+-",)),
-            ActionSpec("font_reset", lambda: tr("&Normal text size"), ("Ctrl+0",)),
+            ActionSpec(
+                "font_bigger", lambda: translate("menus", "&Bigger text"), ("Ctrl+=", "Ctrl++")
+            ),
+            ActionSpec("font_smaller", lambda: translate("menus", "&Smaller text"), ("Ctrl+-",)),
+            ActionSpec("font_reset", lambda: translate("menus", "&Normal text size"), ("Ctrl+0",)),
             None,
-            ActionSpec("language_ar", lambda: "العربية", checkable=True),
-            ActionSpec("language_en", lambda: "English", checkable=True),
+            ActionSpec("language", lambda: translate("menus", "&Language")),
         ],
     ),
     (
         "help",
-        lambda: tr("&Help"),
+        lambda: translate("menus", "&Help"),
         [
-            ActionSpec("shortcuts", lambda: tr("&Keyboard shortcuts"), ("F1",)),
-            ActionSpec("about", lambda: tr("&About Annotator")),
+            ActionSpec("shortcuts", lambda: translate("menus", "&Keyboard shortcuts"), ("F1",)),
+            ActionSpec("about", lambda: translate("menus", "&About Annotator")),
         ],
     ),
 ]
+
+
+def recent_label(number: int, path: str) -> str:
+    """'&1 name.annotator (folder)', isolated left to right so a path reads the same in an
+    Arabic menu; '&' in a path is doubled so that it is not taken for an accelerator."""
+    file = Path(path)
+    text = f"{file.name}   ({file.parent})".replace("&", "&&")
+    return f"&{number}  {LRI}{text}{PDI}"
 
 
 class MenuBar:
@@ -80,6 +91,8 @@ class MenuBar:
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.recent_menu = QMenu(window)
+        self.recent_menu.setObjectName("recent_projects_menu")
+        self.language_menu = QMenu(window)
         self.language_group = QActionGroup(window)
         for name, _title, specs in MENUS:
             menu = window.menuBar().addMenu("")
@@ -90,8 +103,12 @@ class MenuBar:
                 else:
                     menu.addAction(self._action(spec))
         self.actions["recent_projects"].setMenu(self.recent_menu)
-        for name in ("language_ar", "language_en"):
-            self.language_group.addAction(self.actions[name])
+        self.actions["language"].setMenu(self.language_menu)
+        for code, language_name in LANGUAGE_NAMES.items():
+            spec = ActionSpec(f"language_{code}", lambda n=language_name: n, checkable=True)
+            action = self._action(spec)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
         self.retranslate()
 
     def _action(self, spec: ActionSpec) -> QAction:
@@ -110,10 +127,14 @@ class MenuBar:
             self.menus[name].setTitle(title())
             for spec in filter(None, specs):
                 self.actions[spec.name].setText(spec.text())
+        for code, language_name in LANGUAGE_NAMES.items():
+            self.actions[f"language_{code}"].setText(language_name)
 
     def set_recent(self, paths: list[str], open_path: Callable[[str], None]) -> None:
         self.recent_menu.clear()
-        for path in paths:
-            action = self.recent_menu.addAction(path)
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(recent_label(number, path))
+            action.setData(path)
+            action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: open_path(p))
         self.actions["recent_projects"].setEnabled(bool(paths))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.paths import resolve_database
+from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -17,7 +18,7 @@ class OpenedProject:
     store: Store
     path: Path
     seeded: bool = False
-    messages: list[str] = field(default_factory=list)  # things the user should be told once
+    backup: Path | None = None  # set when the file was upgraded: the user is told once
 
 
 def choose_path(cli_value: str | None, last_project: Path | None) -> tuple[Path, bool]:
@@ -32,9 +33,12 @@ def open_project(path: Path, is_default: bool) -> OpenedProject:
     """Open (creating if needed) a project; the default one gets the sample articles on first use."""
     first_use = is_default and not path.exists()
     store = Store(path)  # raises StorageError subclasses with messages a user can act on
-    opened = OpenedProject(store, path)
-    if store.backup:
-        opened.messages.append(f"upgraded {path}; backup kept at {store.backup}")
+    try:
+        store.check_writable()  # a read-only file is reported now, not at the first label
+    except StorageError:
+        store.close()
+        raise
+    opened = OpenedProject(store, path, backup=store.backup)
     if first_use and store.is_empty():
         opened.seeded = seed(store)
     return opened

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.gui.errors import show_storage_error
 from annotator.gui.help import ShortcutsDialog, show_about
 from annotator.gui.i18n import install_translators
 from annotator.gui.import_worker import ImportController, describe_report
+from annotator.gui.menus import LANGUAGE_NAMES
 from annotator.gui.project import open_project
 from annotator.gui.session import AnnotationSession
 from annotator.gui.theme_editor import ThemeEditor
@@ -17,7 +18,12 @@ from annotator.paths import PROJECT_SUFFIX
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 
-IMPORT_FILTER = "*.txt *.html *.htm *.jsonl *.json *.csv *.tsv"
+
+def import_patterns() -> str:
+    """'*.csv *.htm …': every suffix the readers know (imported late: 60 ms at start-up)."""
+    from annotator.core.readers import SUPPORTED_SUFFIXES
+
+    return " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_SUFFIXES))
 
 
 class ProjectActions:
@@ -36,15 +42,30 @@ class ProjectActions:
             self.open_project_path(path)
 
     def on_new_project(self) -> None:
+        """An empty project (only the default project gets the sample articles)."""
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New project"),
             str(self.database.parent / f"project{PROJECT_SUFFIX}"),
             self.tr("Annotator projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
-            path = path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX
-            self.open_project_path(path)
+            self.create_project(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX)
+
+    def create_project(self, path: str) -> bool:
+        """Create and show a new empty project; an existing file is never replaced."""
+        if Path(path).exists():
+            QMessageBox.information(
+                self,
+                self.tr("New project"),
+                self.tr(
+                    "{name} already exists. Choose another name for the new project, or open"
+                    " this one with File → Open project."
+                ).format(name=Path(path).name),
+            )
+            return False
+        return self.open_project_path(path)
 
     def open_project_path(self, path: str) -> bool:
         try:
@@ -58,6 +79,7 @@ class ProjectActions:
     def switch_store(self, store: Store, path: Path) -> None:
         """Show another project: a new session, the same views."""
         old = self.session.store
+        self.indexer.stop()
         self.database = Path(path)
         self.session = AnnotationSession(store, self.session.annotator)
         self.session.subscribe(self._on_session_event)
@@ -72,6 +94,8 @@ class ProjectActions:
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
         if old is not store:
             old.close()
+        self.indexer.start(store.path)
+        self.status.show_message(self.tr("Opened {name}").format(name=self.database.name))
 
     # -- importing ------------------------------------------------------------------------
 
@@ -80,7 +104,7 @@ class ProjectActions:
             self,
             self.tr("Import articles"),
             "",
-            self.tr("Articles ({patterns});;All files (*)").format(patterns=IMPORT_FILTER),
+            self.tr("Articles ({patterns});;All files (*)").format(patterns=import_patterns()),
         )
         if paths:
             self.start_import(paths)
@@ -101,6 +125,7 @@ class ProjectActions:
         if self.session.article is None:
             self.session.resume()
         self._refresh_all()
+        self.indexer.start(self.database)
         describe_report(self, report)
 
     # -- themes, language, help -----------------------------------------------------------
@@ -126,6 +151,9 @@ class ProjectActions:
         self.reader.set_language(language)
         self.theme_panel.set_language(language)
         self._refresh_all()
+        self.status.show_message(
+            self.tr("Interface language: {name}").format(name=LANGUAGE_NAMES[language])
+        )
 
     def on_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

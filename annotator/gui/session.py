@@ -7,44 +7,28 @@ so what the screen shows is always what is on disk.
 
 from __future__ import annotations
 
-import bisect
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.core.themes import Theme
+from annotator.gui import navigation
+from annotator.gui.navigation import Move, neighbour_article, next_not_seen
+from annotator.gui.undo import UndoEntry, UndoStack
 from annotator.storage.records import ArticleRecord, LabelChange, UnitRecord, UnitState
 from annotator.storage.store import Store
 
-DONE_STATUSES = frozenset({"done_no_theme", "done_with_themes"})
-UNDO_LIMIT = 1000  # changes kept per session; older ones are still in the event log
-
 
 def is_done(state: UnitState) -> bool:
-    return state.status in DONE_STATUSES
-
-
-def count_overall(store: Store, annotator: str) -> tuple[int, int]:
-    """A full count of done units and all units: slow on big projects, so done once."""
-    stats = store.stats()
-    return stats["annotators"].get(annotator, {}).get("done", 0), stats["units"]
+    return navigation.is_done(state.status)
 
 
 class Change(enum.Enum):
     ARTICLE = "article"  # another article was opened (or the current one reloaded)
     CURRENT_UNIT = "current_unit"  # the current unit moved inside the article
     UNIT_STATE = "unit_state"  # a unit's themes or status changed (already committed)
-    END_OF_ARTICLE = (
-        "end_of_article"  # moved past the last unit: the next move opens the next article
-    )
+    END_OF_ARTICLE = "end_of_article"  # past the last unit: the next move opens the next article
     THEMES = "themes"  # the theme scheme was edited
-
-
-class Move(enum.Enum):
-    MOVED = "moved"
-    STAYED = "stayed"  # already at the first/last unit, or nothing to move to
-    END_OFFERED = "end_offered"
-    ARTICLE_OPENED = "article_opened"
 
 
 @dataclass(frozen=True)
@@ -52,13 +36,6 @@ class SessionEvent:
     change: Change
     unit_index: int | None = None
     previous_index: int | None = None
-
-
-@dataclass(frozen=True)
-class UndoEntry:
-    article_id: int
-    unit_index: int
-    change: LabelChange
 
 
 Listener = Callable[[SessionEvent], None]
@@ -76,13 +53,11 @@ class AnnotationSession:
         self.states: dict[int, UnitState] = {}  # unit id -> this annotator's state
         self.index = 0
         self.themes: list[Theme] = store.themes()
-        self._undo: list[UndoEntry] = []
-        self._redo: list[UndoEntry] = []
+        self.undo_stack = UndoStack()
         self._listeners: list[Listener] = []
         self._end_offered = False
         self._article_ids: list[int] | None = None
         self._overall: list[int] | None = None  # [done, total] units for this annotator
-        self._uncounted = 0  # changes in done units made while no full count is known
 
     # -- observers --------------------------------------------------------------------------
 
@@ -121,18 +96,14 @@ class AnnotationSession:
         return tuple(t.key for t in self.store.themes(include_retired=True) if t.key in used)
 
     def overall_progress(self) -> tuple[int, int]:
-        """Units done by this annotator in the whole project, and the project's unit count."""
+        """Units done by this annotator in the whole project, and the project's unit count.
+
+        Read from the store's counters (milliseconds at 1M sentences) when an article opens,
+        so work done in another window shows up; kept up to date by this session's changes.
+        """
         if self._overall is None:
-            self.accept_overall_count(*count_overall(self.store, self.annotator))
+            self._overall = list(self.store.progress(self.annotator))
         return self._overall[0], self._overall[1]
-
-    def known_overall_progress(self) -> tuple[int, int] | None:
-        return (self._overall[0], self._overall[1]) if self._overall else None
-
-    def accept_overall_count(self, done: int, total: int) -> None:
-        """A full count (made elsewhere, maybe on another thread) plus changes made meanwhile."""
-        self._overall = [done + self._uncounted, total]
-        self._uncounted = 0
 
     def article_ids(self) -> list[int]:
         if self._article_ids is None:
@@ -163,6 +134,7 @@ class AnnotationSession:
         self.states = self.store.annotator_states(article_id, self.annotator)
         self.index = max(0, min(unit_index, len(self.units) - 1))
         self._end_offered = False
+        self._overall = None
         self._save_position()
         self._emit(Change.ARTICLE, self.index)
         return True
@@ -215,20 +187,15 @@ class AnnotationSession:
 
     def next_undone_unit(self) -> Move:
         """The next unit not yet done or skipped, wrapping round the article."""
-        count = len(self.units)
-        for step in range(1, count + 1):
-            index = (self.index + step) % count
-            if self.state_of(self.units[index]).status == "not_seen":
-                return self.go_to_unit(index)
-        return Move.STAYED
+        return self._go_to_not_seen(+1)
 
     def previous_undone_unit(self) -> Move:
-        count = len(self.units)
-        for step in range(1, count + 1):
-            index = (self.index - step) % count
-            if self.state_of(self.units[index]).status == "not_seen":
-                return self.go_to_unit(index)
-        return Move.STAYED
+        return self._go_to_not_seen(-1)
+
+    def _go_to_not_seen(self, step: int) -> Move:
+        statuses = [self.state_of(unit).status for unit in self.units]
+        index = next_not_seen(statuses, self.index, step)
+        return Move.STAYED if index is None else self.go_to_unit(index)
 
     def next_article(self) -> bool:
         neighbour = self._neighbour_article(+1)
@@ -239,14 +206,7 @@ class AnnotationSession:
         return neighbour is not None and self.open_article(neighbour)
 
     def _neighbour_article(self, step: int) -> int | None:
-        ids = self.article_ids()
-        if not ids:
-            return None
-        if self.article is None:
-            return ids[0]
-        at = bisect.bisect_left(ids, self.article.id)
-        target = at + step if at < len(ids) and ids[at] == self.article.id else at + min(step, 0)
-        return ids[target] if 0 <= target < len(ids) else None
+        return neighbour_article(self.article_ids(), self.article_id, step)
 
     # -- labelling ------------------------------------------------------------------------
 
@@ -259,12 +219,11 @@ class AnnotationSession:
         return self.toggle_theme_key(theme.key) if theme else None
 
     def toggle_theme_key(self, key: str) -> LabelChange | None:
+        """Toggled against what the database holds, so another window's themes are kept."""
         unit = self.current_unit
         if unit is None:
             return None
-        themes = list(self.state_of(unit).themes)
-        themes = [k for k in themes if k != key] if key in themes else [*themes, key]
-        return self._record(self.store.set_themes(unit.id, self.annotator, themes))
+        return self._record(self.store.toggle_theme(unit.id, self.annotator, key))
 
     def mark_done_no_theme(self) -> LabelChange | None:
         unit = self.current_unit
@@ -277,9 +236,7 @@ class AnnotationSession:
         unit = self.current_unit
         if unit is None or is_done(self.state_of(unit)):
             return None
-        return self._record(
-            self.store.set_themes(unit.id, self.annotator, self.state_of(unit).themes)
-        )
+        return self._record(self.store.mark_done(unit.id, self.annotator))
 
     def skip(self) -> LabelChange | None:
         """Leave the current unit for later: status skipped, themes kept."""
@@ -290,19 +247,14 @@ class AnnotationSession:
 
     def _record(self, change: LabelChange) -> LabelChange:
         assert self.article is not None
-        self._undo.append(UndoEntry(self.article.id, self.index, change))
-        del self._undo[:-UNDO_LIMIT]
-        self._redo.clear()
+        self.undo_stack.record(UndoEntry(self.article.id, self.index, change))
         self._show_state(change)
         return change
 
     def _show_state(self, change: LabelChange) -> None:
         self.states[change.unit_id] = change.after
-        delta = is_done(change.after) - is_done(change.before)
         if self._overall is not None:
-            self._overall[0] += delta
-        else:
-            self._uncounted += delta
+            self._overall[0] += is_done(change.after) - is_done(change.before)
         self._end_offered = False
         index = next((i for i, u in enumerate(self.units) if u.id == change.unit_id), None)
         self._emit(Change.UNIT_STATE, index)
@@ -310,35 +262,33 @@ class AnnotationSession:
     # -- undo -----------------------------------------------------------------------------
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.undo_stack.can_undo()
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.undo_stack.can_redo()
 
     def undo(self) -> LabelChange | None:
         """Put back the state before the last change, going to its article and unit first."""
-        if not self._undo:
+        entry = self.undo_stack.next_undo()
+        if entry is None:
             return None
-        entry = self._undo.pop()
-        self._go_to(entry)
-        change = self.store.apply_state(
-            entry.change.unit_id, self.annotator, entry.change.before, "undo"
-        )
-        self._redo.append(entry)
+        change = self._put_back(entry, entry.change.before, "undo")
+        self.undo_stack.undone()
         self._show_state(change)
         return change
 
     def redo(self) -> LabelChange | None:
-        if not self._redo:
+        entry = self.undo_stack.next_redo()
+        if entry is None:
             return None
-        entry = self._redo.pop()
-        self._go_to(entry)
-        change = self.store.apply_state(
-            entry.change.unit_id, self.annotator, entry.change.after, "redo"
-        )
-        self._undo.append(entry)
+        change = self._put_back(entry, entry.change.after, "redo")
+        self.undo_stack.redone()
         self._show_state(change)
         return change
+
+    def _put_back(self, entry: UndoEntry, state: UnitState, action: str) -> LabelChange:
+        self._go_to(entry)
+        return self.store.apply_state(entry.change.unit_id, self.annotator, state, action)
 
     def _go_to(self, entry: UndoEntry) -> None:
         if self.article_id != entry.article_id:

@@ -65,9 +65,10 @@ class Settings:
 
     @property
     def recent_projects(self) -> list[str]:
+        """Projects opened lately, newest first; files that no longer exist are left out."""
         value = self.backend.value("projects/recent", [])
         paths = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in paths if p][:MAX_RECENT_PROJECTS]
+        return [p for p in paths if p and Path(p).is_file()][:MAX_RECENT_PROJECTS]
 
     def add_recent_project(self, path: Path) -> None:
         text = str(Path(path).resolve())

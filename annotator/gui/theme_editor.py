@@ -52,9 +52,11 @@ class ThemeForm(QWidget):
         self.name_ar = QLineEdit(self)
         self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.name_en = QLineEdit(self)
+        self.name_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.definition_ar = QPlainTextEdit(self)
         self.definition_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.definition_en = QPlainTextEdit(self)
+        self.definition_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         for box in (self.definition_ar, self.definition_en):
             box.setFixedHeight(70)
         self.shortcut = QSpinBox(self)
@@ -166,8 +168,8 @@ class ThemeEditor(QDialog):
 
     def _label(self, theme: Theme) -> str:
         shortcut = f"{theme.shortcut}  " if theme.shortcut else "    "
-        retired = f"  ({self.tr('retired')})" if theme.retired else ""
-        return f"{shortcut}{theme.name(self.language)}{retired}"
+        retired = self.tr("(retired)") if theme.retired else ""
+        return f"{shortcut}{theme.name(self.language)}  {retired}".rstrip()
 
     def selected(self) -> Theme | None:
         row = self.list.currentRow()
@@ -191,6 +193,20 @@ class ThemeEditor(QDialog):
         self.reload(select)
         self.themes_changed.emit()
 
+    def _problem(self, values: dict, editing: Theme | None) -> str | None:
+        """What is wrong with the form, in the interface language (the store checks again)."""
+        if not values["name_ar"] or not values["name_en"]:
+            return self.tr("A theme needs both an Arabic and an English name.")
+        digit = values["shortcut"]
+        owner = next(
+            (t for t in self.themes if digit and t.shortcut == digit and t is not editing), None
+        )
+        if owner is not None:
+            return self.tr("The shortcut {digit} is already used by “{name}”.").format(
+                digit=digit, name=owner.name(self.language)
+            )
+        return None
+
     def _new(self) -> None:
         self.list.setCurrentRow(-1)
         self.form.show_theme(None)
@@ -198,6 +214,10 @@ class ThemeEditor(QDialog):
 
     def _save(self) -> None:
         theme, values = self.selected(), self.form.values()
+        problem = self._problem(values, theme)
+        if problem:
+            QMessageBox.warning(self, self.tr("Theme not changed"), problem)
+            return
         if theme is None:
             key = key_from_name(values["name_en"], {t.key for t in self.themes})
             self._attempt(lambda: self.store.add_theme(Theme(key=key, **values)), len(self.themes))

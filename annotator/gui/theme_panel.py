@@ -44,7 +44,7 @@ def checked_style(color: str) -> str:
     """A checked theme button: tinted in its colour with a thick border (and bold text)."""
     tint = QColor(color).lighter(185).name()
     return (
-        f"QPushButton {{ text-align: start; padding: 4px 8px; }}"
+        f"QPushButton {{ text-align: left; padding: 4px 8px; }}"
         f"QPushButton:checked {{ background: {tint}; border: 2px solid {color};"
         f" border-radius: 4px; font-weight: bold; }}"
     )

@@ -61,18 +61,31 @@ def unindexed_count(conn: sqlite3.Connection) -> int:
     ).fetchone()[0]
 
 
-def index_for_search(conn: sqlite3.Connection, limit: int = SEARCH_INDEX_BATCH) -> int:
-    """Add up to `limit` not-yet-indexed articles to the search index; returns how many."""
+SearchKeys = tuple[int, str, str]  # article id, title key, text key
+
+
+def unindexed_search_keys(conn: sqlite3.Connection, limit: int) -> list[SearchKeys]:
+    """Search keys of up to `limit` articles not yet indexed (a read: no write lock held)."""
     rows = conn.execute(
         """SELECT id, title, text FROM articles
            WHERE id > (SELECT COALESCE(MAX(rowid), 0) FROM article_search) ORDER BY id LIMIT ?""",
         (limit,),
     ).fetchall()
+    return [(article_id, index_key(title), index_key(text)) for article_id, title, text in rows]
+
+
+def add_search_keys(conn: sqlite3.Connection, keys: list[SearchKeys]) -> int:
+    """Insert keys computed earlier, skipping any that another connection indexed meanwhile.
+
+    The index always covers a prefix of article ids (new articles get higher ids), so
+    "already indexed" is "id at or below the highest indexed id".
+    """
+    indexed = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM article_search").fetchone()[0]
+    fresh = [row for row in keys if row[0] > indexed]
     conn.executemany(
-        "INSERT INTO article_search (rowid, title_key, text_key) VALUES (?, ?, ?)",
-        [(article_id, index_key(title), index_key(text)) for article_id, title, text in rows],
+        "INSERT INTO article_search (rowid, title_key, text_key) VALUES (?, ?, ?)", fresh
     )
-    return len(rows)
+    return len(fresh)
 
 
 def unit_ids(conn: sqlite3.Connection, article_id: int) -> list[int]:
@@ -89,20 +102,28 @@ _STATUS_FILTERS = {
 }
 
 
-def _summary_sql(status: str | None, search: bool) -> str:
+def _filters(status: str | None, search: bool, after: bool) -> str:
     if status not in _STATUS_FILTERS:
         raise ValueError(
             f"unknown status filter {status!r}; use one of not_started, in_progress, done"
         )
     match = "AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)"
-    return f"""
-        SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count, COALESCE(p.done, 0)
-        FROM articles a
-        LEFT JOIN (SELECT article_id, {{done_expr}} AS done FROM article_progress
-                   {{progress_where}} GROUP BY article_id) p ON p.article_id = a.id
-        WHERE 1 {_STATUS_FILTERS[status]} {match if search else ""}
-        ORDER BY a.id LIMIT :limit OFFSET :offset
-    """
+    return f"{_STATUS_FILTERS[status]} {match if search else ''} {'AND a.id > :after' if after else ''}"
+
+
+def _progress_join(annotator_id: int | None) -> str:
+    """Progress per article: one annotator's, or the most done by anyone."""
+    if annotator_id is None:
+        done, where = "MAX(done)", ""
+    else:
+        done, where = "done", "WHERE annotator_id = :annotator"
+    return f"""LEFT JOIN (SELECT article_id, {done} AS done FROM article_progress {where}
+                          GROUP BY article_id) p ON p.article_id = a.id"""
+
+
+def _params(annotator_id, search: str, **extra) -> dict:
+    query = fts_query(search) if search.strip() else ""
+    return {"annotator": annotator_id, "q": query, **extra}
 
 
 def list_articles(
@@ -112,18 +133,38 @@ def list_articles(
     search: str = "",
     limit: int = -1,
     offset: int = 0,
+    after_id: int | None = None,
 ) -> list[ArticleSummary]:
-    """Article summaries in import order; progress is one annotator's, or the most done by anyone."""
-    query = fts_query(search) if search.strip() else ""
-    sql = _summary_sql(status, bool(query))
-    if annotator_id is None:
-        sql = sql.format(done_expr="MAX(done)", progress_where="")
-    else:
-        sql = sql.format(done_expr="done", progress_where="WHERE annotator_id = :annotator")
-    params = {"annotator": annotator_id, "q": query, "limit": limit, "offset": offset}
+    """Article summaries in import order; progress is one annotator's, or the most done by anyone.
+
+    `after_id` pages by key (rows after that article), which stays fast where a deep OFFSET
+    would step over every earlier row.
+    """
+    params = _params(annotator_id, search, limit=limit, offset=offset, after=after_id)
+    sql = f"""
+        SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count, COALESCE(p.done, 0)
+        FROM articles a {_progress_join(annotator_id)}
+        WHERE 1 {_filters(status, bool(params["q"]), after_id is not None)}
+        ORDER BY a.id LIMIT :limit OFFSET :offset
+    """
     rows = conn.execute(sql, params).fetchall()
     marks = _theme_marks(conn, [r[0] for r in rows], annotator_id)
     return [ArticleSummary(*row, themes=marks.get(row[0], ())) for row in rows]
+
+
+def count_articles(
+    conn: sqlite3.Connection,
+    annotator_id: int | None = None,
+    status: str | None = None,
+    search: str = "",
+) -> int:
+    """How many articles list_articles would return with no limit."""
+    params = _params(annotator_id, search)
+    needs_progress = status not in (None, "all")
+    join = _progress_join(annotator_id) if needs_progress else ""
+    sql = f"""SELECT COUNT(*) FROM articles a {join}
+              WHERE 1 {_filters(status, bool(params["q"]), False)}"""
+    return conn.execute(sql, params).fetchone()[0]
 
 
 def _theme_marks(conn, article_ids: list[int], annotator_id: int | None) -> dict[int, tuple]:

@@ -36,3 +36,21 @@ def project_stats(conn: sqlite3.Connection) -> dict:
         "labels_by_theme": themes,
         "events": _scalar(conn, "SELECT COUNT(*) FROM events"),
     }
+
+
+def annotator_progress(conn: sqlite3.Connection, annotator_id: int | None) -> tuple[int, int]:
+    """Units done by one annotator, and all units: two cheap reads, even at 1M sentences.
+
+    Done comes from the trigger-maintained article_progress counters. The total counts the
+    units index rather than summing articles.unit_count: SUM(unit_count) has to read every
+    article row, and an article's text spills onto overflow pages that SQLite walks to reach
+    the column after it (measured at 1M sentences: 5 ms against 40 ms with a warm cache,
+    and far more from a cold disk).
+    """
+    done = 0
+    if annotator_id is not None:
+        done = conn.execute(
+            "SELECT COALESCE(SUM(done), 0) FROM article_progress WHERE annotator_id = ?",
+            (annotator_id,),
+        ).fetchone()[0]
+    return done, _scalar(conn, "SELECT COUNT(*) FROM units")

@@ -43,6 +43,22 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def check_writable(self) -> None:
+        """Raise DatabaseReadOnly (or DatabaseLocked) now if a label could not be saved.
+
+        Writes the schema version over itself and rolls back: BEGIN IMMEDIATE alone succeeds
+        on a read-only connection, only an actual write is refused.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+            self.conn.execute(f"PRAGMA user_version = {version}")
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from error
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
     def __enter__(self) -> Store:
         return self
 
@@ -51,10 +67,27 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all (nested calls become savepoints)."""
+        """All writes inside commit together or not at all (nested calls become savepoints).
+
+        The outermost one starts with BEGIN IMMEDIATE: it waits (up to the busy timeout) for
+        the write lock before reading anything. After a plain BEGIN, a read followed by a write
+        fails at once with "database is locked" when another process committed in between
+        (WAL cannot move a read snapshot forward), so two windows on one project would lose
+        labels instead of taking turns.
+        """
         try:
-            with self.db.atomic():
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         except sqlite3.Error as error:
             raise _translate(error, self.path) from error
 
@@ -117,13 +150,22 @@ class Store:
         return article_sql.unindexed_count(self.conn)
 
     def update_search_index(self, limit: int = article_sql.SEARCH_INDEX_BATCH) -> int:
-        """Index up to `limit` more articles for search; returns how many were added.
+        """Index up to `limit` more articles for search; returns how many it went through.
 
-        Import leaves this out because it doubles import time; the GUI runs it in the
-        background and the first search runs whatever is left.
+        0 means the index is complete. Import leaves this out because it doubles import time;
+        the GUI runs it in the background and the first search runs whatever is left. The
+        keys are computed before the write lock is taken, so labelling in another window
+        waits only for the insert.
         """
-        with self.transaction():
-            return article_sql.index_for_search(self.conn, limit)
+        keys = article_sql.unindexed_search_keys(self.conn, limit)
+        if keys:
+            with self.transaction():
+                article_sql.add_search_keys(self.conn, keys)
+        return len(keys)
+
+    def _complete_search_index(self) -> None:
+        while self.update_search_index():
+            pass
 
     def list_articles(
         self,
@@ -132,12 +174,24 @@ class Store:
         search: str = "",
         limit: int = -1,
         offset: int = 0,
+        after_id: int | None = None,
     ) -> list[ArticleSummary]:
+        """Summaries in import order; `after_id` pages by key (fast however deep the page)."""
         annotator_id = self._annotator_id(annotator, create=False) if annotator else None
         if search.strip():
-            while self.update_search_index():
-                pass
-        return article_sql.list_articles(self.conn, annotator_id, status, search, limit, offset)
+            self._complete_search_index()
+        return article_sql.list_articles(
+            self.conn, annotator_id, status, search, limit, offset, after_id
+        )
+
+    def count_articles(
+        self, annotator: str | None = None, status: str | None = None, search: str = ""
+    ) -> int:
+        """How many articles list_articles returns for the same filters."""
+        annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        if search.strip():
+            self._complete_search_index()
+        return article_sql.count_articles(self.conn, annotator_id, status, search)
 
     def article_ids(self) -> list[int]:
         return article_sql.article_ids(self.conn)
@@ -156,15 +210,16 @@ class Store:
     def _annotator_id(self, name: str, create: bool) -> int:
         if name in self._annotator_ids:
             return self._annotator_ids[name]
-        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
-        if row is None and not create:
-            raise UnknownAnnotator(f"no annotator named {name!r} in this project")
-        if row is None:
+        if create:  # another window may be adding the same name at this moment
             with self.transaction():
-                cursor = self.conn.execute(
-                    "INSERT INTO annotators (name, created_at) VALUES (?, ?)", (name, utc_now())
+                self.conn.execute(
+                    "INSERT INTO annotators (name, created_at) VALUES (?, ?)"
+                    " ON CONFLICT (name) DO NOTHING",
+                    (name, utc_now()),
                 )
-            row = (cursor.lastrowid,)
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise UnknownAnnotator(f"no annotator named {name!r} in this project")
         self._annotator_ids[name] = row[0]
         return row[0]
 
@@ -191,13 +246,39 @@ class Store:
 
     def set_themes(self, unit_id: int, annotator: str, themes: Iterable[str]) -> LabelChange:
         """Give a unit exactly these themes (empty: done with no theme); returns before/after."""
+        return self.apply_state(unit_id, annotator, self._done_state(themes), "set")
+
+    def _done_state(self, themes: Iterable[str]) -> UnitState:
+        """Done, with these themes in scheme order (refusing unknown keys), or with none."""
         themes = tuple(self._ordered_theme_keys(themes))
-        status = "done_with_themes" if themes else "done_no_theme"
-        return self.apply_state(unit_id, annotator, UnitState(themes, status), "set")
+        return UnitState(themes, "done_with_themes" if themes else "done_no_theme")
 
     def set_status(self, unit_id: int, annotator: str, status: str) -> LabelChange:
-        current = self.state(unit_id, annotator)
-        return self.apply_state(unit_id, annotator, UnitState(current.themes, status), "status")
+        """Change the status and keep the themes the database holds now."""
+        annotator_id = self.ensure_annotator(annotator)
+        with self.transaction():
+            current = label_sql.unit_state(self.conn, unit_id, annotator_id)
+            state = UnitState(current.themes, status)
+            return self._apply(unit_id, annotator_id, state, "status", utc_now())
+
+    def toggle_theme(self, unit_id: int, annotator: str, key: str) -> LabelChange:
+        """Add the theme if the unit lacks it, else remove it; the unit is done either way.
+
+        Decided inside the write transaction from what the database holds, so two windows
+        of one annotator toggling different themes on one unit keep both.
+        """
+        annotator_id = self.ensure_annotator(annotator)
+        with self.transaction():
+            current = label_sql.unit_state(self.conn, unit_id, annotator_id).themes
+            themes = [k for k in current if k != key] if key in current else [*current, key]
+            return self._apply(unit_id, annotator_id, self._done_state(themes), "set", utc_now())
+
+    def mark_done(self, unit_id: int, annotator: str) -> LabelChange:
+        """Done with the themes the unit has now (none: done with no theme)."""
+        annotator_id = self.ensure_annotator(annotator)
+        with self.transaction():
+            current = label_sql.unit_state(self.conn, unit_id, annotator_id).themes
+            return self._apply(unit_id, annotator_id, self._done_state(current), "set", utc_now())
 
     def apply_state(
         self, unit_id: int, annotator: str, state: UnitState, action: str
@@ -298,6 +379,14 @@ class Store:
 
     def stats(self) -> dict:
         return stats_sql.project_stats(self.conn)
+
+    def progress(self, annotator: str) -> tuple[int, int]:
+        """Units done by this annotator in the whole project, and the project's unit count."""
+        try:
+            annotator_id: int | None = self._annotator_id(annotator, create=False)
+        except UnknownAnnotator:
+            annotator_id = None
+        return stats_sql.annotator_progress(self.conn, annotator_id)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1

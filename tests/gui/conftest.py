@@ -13,6 +13,20 @@ from tests.gui.gui_factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def english_ui(request):
+    """Every GUI test starts in English (with its plural forms); Arabic tests switch."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from annotator.gui.i18n import install_translators
+
+    app = request.getfixturevalue("qapp")
+    install_translators(app, "en")
+    yield
+    install_translators(app, "en")
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "project.annotator") as opened:

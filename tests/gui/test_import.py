@@ -41,7 +41,7 @@ def test_import_runs_off_the_ui_thread_and_refreshes(
         qtbot.waitUntil(lambda: window.session.article is not None, timeout=20_000)
         assert window.article_model.rowCount() == 1
         assert window.session.units[0].kind == "title"
-        assert "1 articles" in quiet_reports[0]
+        assert "Imported 1 article (" in quiet_reports[0]
 
 
 def test_dropping_a_folder_imports_it(qtbot, store, make_window, importer_ready, quiet_reports):

@@ -1,0 +1,884 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Sentences done: {done} of {total}</source>
+        <translation>الجمل المنجزة: {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>الإنجاز</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>الموضوعات</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>Search articles (Ctrl+F)</source>
+        <translation>ابحث في المقالات (⁦Ctrl+F⁩)</translation>
+    </message>
+    <message>
+        <source>Finds spelling variants: الاعمار finds الإعمار and والإعمار</source>
+        <translation>يجد صيغ الكتابة المختلفة: البحث عن «الاعمار» يجد «الإعمار» و«والإعمار»</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>لم تبدأ بعد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <source>Show only the articles you have not started, are working on, or have finished</source>
+        <translation>اعرض فقط المقالات التي لم تبدأها، أو التي تعمل عليها، أو التي أكملتها</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) match</source>
+        <translation>
+            <numerusform>لا توجد مقالات مطابقة</numerusform>
+            <numerusform>مقال واحد مطابق</numerusform>
+            <numerusform>مقالان مطابقان</numerusform>
+            <numerusform>%n مقالات مطابقة</numerusform>
+            <numerusform>%n مقالًا مطابقًا</numerusform>
+            <numerusform>%n مقال مطابق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) in the project</source>
+        <translation>
+            <numerusform>لا توجد مقالات في المشروع</numerusform>
+            <numerusform>مقال واحد في المشروع</numerusform>
+            <numerusform>مقالان في المشروع</numerusform>
+            <numerusform>%n مقالات في المشروع</numerusform>
+            <numerusform>%n مقالًا في المشروع</numerusform>
+            <numerusform>%n مقال في المشروع</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dataset</source>
+        <translation>تصدير مجموعة البيانات</translation>
+    </message>
+    <message>
+        <source>JSON Lines (.jsonl)</source>
+        <translation>JSON Lines (⁦.jsonl⁩)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (.csv)</source>
+        <translation>CSV لجداول البيانات (⁦.csv⁩)</translation>
+    </message>
+    <message>
+        <source>Parquet (.parquet)</source>
+        <translation>Parquet (⁦.parquet⁩)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <source>Only units marked done</source>
+        <translation>الوحدات المنجزة فقط</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>التقسيم:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>الحفظ في:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Majority of annotators (a tie leaves the theme out)</source>
+        <translation>أغلبية المُوسِّمين (التعادل يُسقط الموضوع)</translation>
+    </message>
+    <message>
+        <source>Every annotator agrees</source>
+        <translation>اتفاق جميع المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>Any annotator</source>
+        <translation>أي مُوسِّم</translation>
+    </message>
+    <message>
+        <source>Only {name}</source>
+        <translation>{name} فقط</translation>
+    </message>
+    <message>
+        <source>Whole articles into</source>
+        <translation>تقسيم المقالات كاملةً إلى</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>البذرة </translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Folder for the splits</source>
+        <translation>مجلد الأقسام</translation>
+    </message>
+    <message>
+        <source>Save the dataset as</source>
+        <translation>حفظ مجموعة البيانات باسم</translation>
+    </message>
+    <message>
+        <source>Choose where to save the dataset.</source>
+        <translation>اختر مكان حفظ مجموعة البيانات.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Stopping; no file will be left behind…</source>
+        <translation>جارٍ الإيقاف؛ لن يبقى أي ملف ناقص…</translation>
+    </message>
+    <message>
+        <source>Export cancelled. Nothing was written.</source>
+        <translation>أُلغي التصدير، ولم يُكتب أي شيء.</translation>
+    </message>
+    <message>
+        <source>The export failed; nothing was written.
+{error}</source>
+        <translation>فشل التصدير، ولم يُكتب أي شيء.
+{error}</translation>
+    </message>
+    <message>
+        <source>Exported {records} records in {seconds:.1f} s to {place}.</source>
+        <translation>تم تصدير {records} من السجلات خلال {seconds:.1f} ثانية إلى ⁦{place}⁩.</translation>
+    </message>
+    <message>
+        <source>Splits: {splits}; worst theme balance gap {gap:.1%}.</source>
+        <translation>الأقسام: {splits}؛ أكبر فرق في توازن الموضوعات {gap:.1%}.</translation>
+    </message>
+    <message>
+        <source>Dataset card: {card}</source>
+        <translation>بطاقة مجموعة البيانات: ⁦{card}⁩</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Reading the files…</source>
+        <translation>جارٍ قراءة الملفات…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>الاستيراد</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>سيتوقف الاستيراد بعد الملف الحالي…</translation>
+    </message>
+    <message>
+        <source>Files imported: {done} of {total}
+Last: {name}</source>
+        <translation>الملفات المستوردة: {done} من {total}
+آخرها: ⁦{name}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportBox</name>
+    <message>
+        <source>Import</source>
+        <translation>الاستيراد</translation>
+    </message>
+    <message>
+        <source>The import could not run. Nothing was imported.</source>
+        <translation>تعذّر تشغيل الاستيراد، ولم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>Imported {articles} ({sentences}) from {files}.</source>
+        <translation>تم استيراد {articles} ({sentences}) من {files}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n مقال</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالين</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالًا</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n جملة</numerusform>
+            <numerusform>جملة واحدة</numerusform>
+            <numerusform>جملتان</numerusform>
+            <numerusform>%n جمل</numerusform>
+            <numerusform>%n جملة</numerusform>
+            <numerusform>%n جملة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n ملف</numerusform>
+            <numerusform>ملف واحد</numerusform>
+            <numerusform>ملفين</numerusform>
+            <numerusform>%n ملفات</numerusform>
+            <numerusform>%n ملفًا</numerusform>
+            <numerusform>%n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) already in the project were left out.</source>
+        <translation>
+            <numerusform>لم يُترك أي مقال.</numerusform>
+            <numerusform>تُرك مقال واحد لأنه موجود في المشروع من قبل.</numerusform>
+            <numerusform>تُرك مقالان لأنهما موجودان في المشروع من قبل.</numerusform>
+            <numerusform>تُركت %n مقالات لأنها موجودة في المشروع من قبل.</numerusform>
+            <numerusform>تُرك %n مقالًا لأنها موجودة في المشروع من قبل.</numerusform>
+            <numerusform>تُرك %n مقال لأنها موجودة في المشروع من قبل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was cancelled. The files imported before it stopped are kept whole; the others were not imported.</source>
+        <translation>أُلغي الاستيراد. الملفات التي استُوردت قبل توقفه محفوظة كاملة، أما بقية الملفات فلم تُستورد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported:</source>
+        <translation>
+            <numerusform>لم يتعذّر استيراد أي ملف:</numerusform>
+            <numerusform>تعذّر استيراد ملف واحد:</numerusform>
+            <numerusform>تعذّر استيراد ملفين:</numerusform>
+            <numerusform>تعذّر استيراد %n ملفات:</numerusform>
+            <numerusform>تعذّر استيراد %n ملفًا:</numerusform>
+            <numerusform>تعذّر استيراد %n ملف:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• {name}: {reason}</source>
+        <translation>‏• {name}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the details).</source>
+        <translation>
+            <numerusform>… (انظر التفاصيل).</numerusform>
+            <numerusform>… وملف آخر (انظر التفاصيل).</numerusform>
+            <numerusform>… وملفان آخران (انظر التفاصيل).</numerusform>
+            <numerusform>… و%n ملفات أخرى (انظر التفاصيل).</numerusform>
+            <numerusform>… و%n ملفًا آخر (انظر التفاصيل).</numerusform>
+            <numerusform>… و%n ملف آخر (انظر التفاصيل).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>no article text found</source>
+        <translation>لم يُعثر على نص مقال</translation>
+    </message>
+    <message>
+        <source>not a text file</source>
+        <translation>ليس ملفًا نصيًا</translation>
+    </message>
+    <message>
+        <source>unknown text encoding</source>
+        <translation>ترميز النص غير معروف</translation>
+    </message>
+    <message>
+        <source>unsupported file type</source>
+        <translation>نوع الملف غير مدعوم</translation>
+    </message>
+    <message>
+        <source>the file is too large</source>
+        <translation>الملف كبير جدًا</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>تتعذّر قراءة الملف</translation>
+    </message>
+    <message>
+        <source>the text could not be split into sentences</source>
+        <translation>تعذّر تقسيم النص إلى جمل</translation>
+    </message>
+    <message>
+        <source>the project could not store it</source>
+        <translation>تعذّر حفظه في المشروع</translation>
+    </message>
+    <message>
+        <source>no records found</source>
+        <translation>لا توجد سجلات</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Last sentence of this article. Press ↓ again to open the next article.</source>
+        <translation>هذه آخر جملة في المقال. اضغط ↓ مرة أخرى لفتح المقال التالي.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Text size {points} pt</source>
+        <translation>حجم النص {points} نقطة</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*{suffix});;All files (*)</source>
+        <translation>مشاريع Annotator (*{suffix});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*{suffix})</source>
+        <translation>مشاريع Annotator (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Choose another name for the new project, or open this one with File → Open project.</source>
+        <translation>الملف ⁦{name}⁩ موجود من قبل. اختر اسمًا آخر للمشروع الجديد، أو افتح هذا المشروع من «ملف ← فتح مشروع».</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>تم فتح ⁦{name}⁩</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles ({patterns});;All files (*)</source>
+        <translation>المقالات ({patterns});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of articles</source>
+        <translation>استيراد مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>Interface language: {name}</source>
+        <translation>لغة الواجهة: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Labels are saved the moment you make them. Keys work the same with an Arabic keyboard layout.</source>
+        <translation>تُحفظ الوسوم لحظة وضعها. وتعمل المفاتيح نفسها مع تخطيط لوحة المفاتيح العربي.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>المُوسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>Your labels are saved under this name</source>
+        <translation>تُحفظ وسومك بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>This article: {done} of {total}</source>
+        <translation>هذا المقال: {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Sentences you have finished in this article</source>
+        <translation>الجمل التي أنجزتها في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Project file: {path}</source>
+        <translation>ملف المشروع: ⁦{path}⁩</translation>
+    </message>
+    <message>
+        <source>All articles: {done} of {total} ({share}%)</source>
+        <translation>كل المقالات: {done} من {total} ({share}%)</translation>
+    </message>
+    <message>
+        <source>Sentences you have finished in the whole project</source>
+        <translation>الجمل التي أنجزتها في المشروع كله</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeEditor</name>
+    <message>
+        <source>Themes</source>
+        <translation>الموضوعات</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>موضوع جديد</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>حفظ التغييرات</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>نقل لأعلى</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>نقل لأسفل</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(موقوف)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>Theme not changed</source>
+        <translation>لم يُغيَّر الموضوع</translation>
+    </message>
+    <message>
+        <source>A theme needs both an Arabic and an English name.</source>
+        <translation>يحتاج الموضوع إلى اسم عربي واسم إنجليزي.</translation>
+    </message>
+    <message>
+        <source>The shortcut {digit} is already used by “{name}”.</source>
+        <translation>الاختصار {digit} مستخدم من قبل للموضوع «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeForm</name>
+    <message>
+        <source>none</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم العربي</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Arabic definition</source>
+        <translation>التعريف بالعربية</translation>
+    </message>
+    <message>
+        <source>English definition</source>
+        <translation>التعريف بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Shortcut digit</source>
+        <translation>رقم الاختصار</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Theme colour</source>
+        <translation>لون الموضوع</translation>
+    </message>
+</context>
+<context>
+    <name>ThemePanel</name>
+    <message>
+        <source>Themes of this sentence</source>
+        <translation>موضوعات هذه الجملة</translation>
+    </message>
+    <message>
+        <source>0  No theme (done)</source>
+        <translation>0  بلا موضوع (إنجاز)</translation>
+    </message>
+    <message>
+        <source>Mark the sentence done with no theme, clearing its themes</source>
+        <translation>اعتبار الجملة منجزة بلا موضوع، مع إزالة موضوعاتها</translation>
+    </message>
+    <message>
+        <source>S  Skip for now</source>
+        <translation>س  تخطٍّ مؤقت</translation>
+    </message>
+    <message>
+        <source>Leave this sentence for later; it does not count as done</source>
+        <translation>ترك هذه الجملة لوقت لاحق؛ ولا تُحتسب منجزة</translation>
+    </message>
+    <message>
+        <source>Note on this sentence</source>
+        <translation>ملاحظة على هذه الجملة</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation>ملاحظة اختيارية</translation>
+    </message>
+    <message>
+        <source>Saved when you press Enter or leave the field; Esc returns to the text</source>
+        <translation>تُحفظ عند الضغط على Enter أو مغادرة الحقل؛ ويعيدك Esc إلى النص</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>لا يوجد مقال مفتوح</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>الجملة</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>لم يتم الإنجاز بعد</translation>
+    </message>
+    <message>
+        <source>done, no theme</source>
+        <translation>تم الإنجاز بلا موضوع</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>تم الإنجاز</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>تم التخطي</translation>
+    </message>
+    <message>
+        <source>{kind} {number} of {total} — {status}</source>
+        <translation>{kind} {number} من {total} — {status}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>This project was upgraded to the format of this version of Annotator. A copy of the file as it was before is kept at {path}.</source>
+        <translation>حُدِّث هذا المشروع إلى صيغة هذا الإصدار من Annotator، وحُفظت نسخة من الملف كما كان قبل التحديث في ⁦{path}⁩.</translation>
+    </message>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>من يقوم بالوسم؟</translation>
+    </message>
+    <message>
+        <source>Your name is saved with every label you make:</source>
+        <translation>يُحفظ اسمك مع كل وسم تضعه:</translation>
+    </message>
+    <message>
+        <source>Open another project</source>
+        <translation>فتح مشروع آخر</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*{suffix});;All files (*)</source>
+        <translation>مشاريع Annotator (*{suffix});;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The project is in use</source>
+        <translation>المشروع قيد الاستخدام</translation>
+    </message>
+    <message>
+        <source>The project cannot be saved</source>
+        <translation>يتعذّر الحفظ في المشروع</translation>
+    </message>
+    <message>
+        <source>The project file is damaged</source>
+        <translation>ملف المشروع تالف</translation>
+    </message>
+    <message>
+        <source>The project needs a newer Annotator</source>
+        <translation>يحتاج المشروع إلى إصدار أحدث من Annotator</translation>
+    </message>
+    <message>
+        <source>This is not an Annotator project</source>
+        <translation>هذا الملف ليس مشروع Annotator</translation>
+    </message>
+    <message>
+        <source>Project problem</source>
+        <translation>مشكلة في المشروع</translation>
+    </message>
+    <message>
+        <source>Another program or window is writing to it. Close it or wait a moment, then try again. Nothing you labelled before was lost.</source>
+        <translation>برنامج أو نافذة أخرى تكتب فيه الآن. أغلقها أو انتظر قليلًا ثم أعد المحاولة. لم يضع شيء مما وسمته من قبل.</translation>
+    </message>
+    <message>
+        <source>The file or its folder cannot be written. Check their permissions, or copy the project to a folder you can write to and open the copy.</source>
+        <translation>لا يمكن الكتابة في الملف أو في مجلده. تحقّق من أذونات الكتابة، أو انسخ المشروع إلى مجلد يمكنك الكتابة فيه وافتح النسخة.</translation>
+    </message>
+    <message>
+        <source>Restore the project from a backup (a .bak file beside it).</source>
+        <translation>استعد المشروع من نسخة احتياطية (ملف امتداده ⁦.bak⁩ بجانبه).</translation>
+    </message>
+    <message>
+        <source>Install the newer version of Annotator. The file was not changed.</source>
+        <translation>ثبّت الإصدار الأحدث من Annotator. لم يُغيَّر الملف.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .annotator.</source>
+        <translation>اختر ملفًا امتداده ⁦.annotator⁩.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>حدث خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <source>Your labels are saved as you make them, so nothing was lost. The details were written to {path}.</source>
+        <translation>تُحفظ وسومك لحظة وضعها، فلم يضع منها شيء. كُتبت التفاصيل في ⁦{path}⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>Space</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>نقرة</translation>
+    </message>
+    <message>
+        <source>Toggle the theme with that number on the current sentence (marks it done)</source>
+        <translation>إضافة الموضوع ذي هذا الرقم إلى الجملة الحالية أو إزالته (فتُعدّ منجزة)</translation>
+    </message>
+    <message>
+        <source>Done with no theme (clears its themes)</source>
+        <translation>إنجاز بلا موضوع (تُزال موضوعات الجملة)</translation>
+    </message>
+    <message>
+        <source>Done as it is, then next sentence</source>
+        <translation>إنجاز الجملة كما هي، ثم الانتقال إلى التالية</translation>
+    </message>
+    <message>
+        <source>Skip for now, then next sentence</source>
+        <translation>تخطٍّ مؤقت، ثم الانتقال إلى الجملة التالية</translation>
+    </message>
+    <message>
+        <source>Next / previous sentence (past the last: ↓ again opens the next article)</source>
+        <translation>الجملة التالية / السابقة (بعد آخر جملة يفتح ↓ مرة أخرى المقال التالي)</translation>
+    </message>
+    <message>
+        <source>Next sentence not done yet</source>
+        <translation>الجملة التالية غير المنجزة</translation>
+    </message>
+    <message>
+        <source>Previous sentence not done yet</source>
+        <translation>الجملة السابقة غير المنجزة</translation>
+    </message>
+    <message>
+        <source>First / last sentence of the article</source>
+        <translation>أول جملة / آخر جملة في المقال</translation>
+    </message>
+    <message>
+        <source>Next / previous article (also Ctrl+↓ / Ctrl+↑)</source>
+        <translation>المقال التالي / السابق (وكذلك ⁦Ctrl+↓ / Ctrl+↑⁩)</translation>
+    </message>
+    <message>
+        <source>Make the clicked sentence current</source>
+        <translation>جعل الجملة المنقورة هي الجملة الحالية</translation>
+    </message>
+    <message>
+        <source>Undo the last change (goes back to its article)</source>
+        <translation>التراجع عن آخر تغيير (مع العودة إلى مقاله)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة ما تم التراجع عنه</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>البحث في المقالات</translation>
+    </message>
+    <message>
+        <source>Leave the search or note field and return to the text</source>
+        <translation>مغادرة حقل البحث أو الملاحظة والعودة إلى النص</translation>
+    </message>
+    <message>
+        <source>Bigger / smaller / normal text</source>
+        <translation>تكبير النص / تصغيره / حجمه العادي</translation>
+    </message>
+    <message>
+        <source>Open a project / start a new one</source>
+        <translation>فتح مشروع / إنشاء مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <source>This help</source>
+        <translation>عرض هذه المساعدة</translation>
+    </message>
+    <message>
+        <source>Quit (everything is already saved)</source>
+        <translation>الخروج (كل شيء محفوظ مسبقًا)</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>حول {app}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Label Arabic news sentence by sentence, offline.&lt;/p&gt;&lt;p&gt;Reading font: Noto Naskh Arabic (SIL Open Font License 1.1).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;وسم الأخبار العربية جملةً جملة، دون اتصال بالإنترنت.&lt;/p&gt;&lt;p&gt;خط القراءة: Noto Naskh Arabic (رخصة SIL Open Font License 1.1).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>المشاريع الأ&amp;خيرة</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;استيراد ملفات…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>استيراد م&amp;جلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>&amp;Find articles</source>
+        <translation>&amp;بحث في المقالات</translation>
+    </message>
+    <message>
+        <source>&amp;Themes…</source>
+        <translation>ال&amp;موضوعات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger text</source>
+        <translation>&amp;تكبير النص</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>ت&amp;صغير النص</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>الحجم ال&amp;عادي للنص</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>&amp;About Annotator</source>
+        <translation>&amp;حول Annotator</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,197 @@
+"""Faults a user can meet: a locked, read-only, damaged or newer project, and bugs.
+
+Each ends in a plain message (asserted on its text), never a traceback, and the window
+keeps working. Where the condition cannot be produced for real in CI the test name says
+what is simulated: tests run as root there, and chmod does not stop root from writing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.gui import errors as errors_module
+from annotator.storage import database
+from annotator.storage.records import UnitState
+from annotator.storage.schema import SCHEMA_VERSION
+from annotator.storage.store import Store
+from tests.gui.gui_factories import ANNOTATOR, numbered_articles
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Message boxes shown, as (title, text, advice, details); none is left open."""
+    boxes = []
+
+    def record(box):
+        boxes.append((box.windowTitle(), box.text(), box.informativeText(), box.detailedText()))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return boxes
+
+
+@pytest.fixture
+def crash_reporter(monkeypatch, qapp):
+    """The app's sys.excepthook, as run_app installs it (pytest-qt's own is switched off)."""
+    errors_module.configure_logging()
+    reporter = errors_module.CrashReporter(lambda: qapp.activeWindow())
+    monkeypatch.setattr(sys, "excepthook", reporter)
+    return reporter
+
+
+def project(path):
+    with Store(path) as store:
+        store.add_articles(numbered_articles(2))
+    return path
+
+
+def assert_plain(message, title: str, advice_word: str) -> None:
+    _title, text, advice, _details = message
+    assert text == title
+    assert advice_word in advice
+    assert "Traceback" not in text + advice
+
+
+def test_project_locked_by_another_program_at_open(
+    tmp_path, store, make_window, shown, monkeypatch
+):
+    """Simulated: a 0.2 s busy timeout instead of 10 s, against an exclusive lock."""
+    other = project(tmp_path / "other.annotator")
+    holder = sqlite3.connect(other, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO annotators (name, created_at) VALUES ('x', 'now')")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    window = make_window(store)
+    try:
+        assert not window.open_project_path(str(other))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert_plain(shown[0], "The project is in use", "try again")
+    assert window.database == store.path  # still on the project it had
+
+
+@pytest.mark.qt_no_exception_capture
+def test_write_lock_held_past_the_busy_timeout_while_labelling(
+    qtbot, store, make_window, shown, crash_reporter
+):
+    """Simulated: the window's busy timeout is cut to 50 ms; another connection writes."""
+    window = make_window(store)
+    unit = window.session.current_unit
+    store.conn.execute("PRAGMA busy_timeout = 50")
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert_plain(shown[0], "The project is in use", "Nothing you labelled before was lost")
+    assert store.state(unit.id, ANNOTATOR) == UnitState()
+    assert not window.theme_panel.buttons[0].isChecked()
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)  # the lock is gone: labelling works again
+    assert store.state(unit.id, ANNOTATOR).themes == ("military",)
+
+
+def test_read_only_project_simulated_with_sqlite_mode_ro(
+    tmp_path, store, make_window, shown, monkeypatch
+):
+    """Simulated: SQLite opens the file read-only (mode=ro), as it does for a 0444 file."""
+    other = project(tmp_path / "other.annotator")
+    connect = database._connect
+
+    def read_only(path):
+        if path is None or path != other:
+            return connect(path)
+        return sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+
+    monkeypatch.setattr(database, "_connect", read_only)
+    window = make_window(store)
+    assert not window.open_project_path(str(other))
+    assert_plain(shown[0], "The project cannot be saved", "permissions")
+    assert "readonly" in shown[0][3]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_label_refused_by_a_query_only_connection(qtbot, store, make_window, shown, crash_reporter):
+    """Simulated: PRAGMA query_only makes SQLite refuse writes as it would on a read-only file."""
+    window = make_window(store)
+    store.conn.execute("PRAGMA query_only = ON")
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    assert_plain(shown[0], "The project cannot be saved", "copy the project")
+    assert window.session.current_state() == UnitState()
+
+
+def test_damaged_project(tmp_path, store, make_window, shown):
+    other = project(tmp_path / "other.annotator")
+    data = bytearray(other.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    other.write_bytes(bytes(data))
+    window = make_window(store)
+    assert not window.open_project_path(str(other))
+    assert_plain(shown[0], "The project file is damaged", ".bak")
+
+
+def test_file_that_is_not_a_database(tmp_path, store, make_window, shown):
+    other = tmp_path / "notes.annotator"
+    other.write_text("شكرا, this is a text file", encoding="utf-8")
+    window = make_window(store)
+    assert not window.open_project_path(str(other))
+    assert_plain(shown[0], "The project file is damaged", "backup")
+
+
+def test_project_from_a_newer_version_is_refused_untouched(tmp_path, store, make_window, shown):
+    other = project(tmp_path / "newer.annotator")
+    conn = sqlite3.connect(other)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = other.read_bytes()
+    window = make_window(store)
+    assert not window.open_project_path(str(other))
+    assert_plain(shown[0], "The project needs a newer Annotator", "newer version")
+    assert other.read_bytes() == before
+
+
+def test_other_sqlite_database(tmp_path, store, make_window, shown):
+    other = tmp_path / "shop.annotator"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.close()
+    window = make_window(store)
+    assert not window.open_project_path(str(other))
+    assert_plain(shown[0], "This is not an Annotator project", ".annotator")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_unexpected_error_in_a_slot_is_logged_and_explained(
+    qtbot, store, make_window, shown, crash_reporter, monkeypatch
+):
+    window = make_window(store)
+
+    def broken(digit):
+        raise RuntimeError("boom in a slot")
+
+    monkeypatch.setattr(window.session, "toggle_theme", broken)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    title, text, advice, details = shown[0]
+    assert text == "Something went wrong"
+    assert "nothing was lost" in advice and str(errors_module.log_file()) in advice
+    assert "boom in a slot" in details
+    for handler in errors_module.logging.getLogger("annotator").handlers:
+        handler.flush()
+    log = errors_module.log_file().read_text(encoding="utf-8")
+    assert "RuntimeError: boom in a slot" in log and "Traceback" in log
+    assert errors_module.log_file().parent == errors_module.log_dir()
+    monkeypatch.undo()  # the window goes on working
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    assert window.session.index == 1
