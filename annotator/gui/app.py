@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator import APP_NAME, __version__
+from annotator.core.resources import resource_path
 from annotator.gui.errors import CrashReporter, configure_logging, show_storage_error
 from annotator.gui.fonts import load_bundled_fonts
 from annotator.gui.i18n import install_translators
@@ -47,6 +49,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app.style(), AppStyle):
         app.setStyle(AppStyle())
     load_bundled_fonts()
+    # Without a window icon X11 window lists show a blank; the .desktop icon covers menus only.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "annotator.svg"))))
     return app
 
 

@@ -168,3 +168,11 @@ def test_window_remembers_geometry_and_language(qtbot, store, make_window, setti
     assert settings.window_state("geometry") is not None
     assert settings.window_state("splitter") is not None
     install_translators(QApplication.instance(), "en")
+
+
+def test_application_has_the_bundled_window_icon(qapp):
+    from annotator.gui.app import create_application
+
+    app = create_application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes() or app.windowIcon().pixmap(32, 32).width() == 32
