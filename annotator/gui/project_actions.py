@@ -114,6 +114,12 @@ class ProjectActions:
         if folder:
             self.start_import([folder])
 
+    def on_export_dataset(self) -> None:
+        # Imported late: the export pulls in pyarrow only when a lead asks for a dataset.
+        from annotator.gui.export_dialog import ExportDialog
+
+        ExportDialog(self.database, self.session.store.annotators(), self).exec()
+
     def start_import(self, paths: list[str]) -> None:
         controller = ImportController(self.database, paths, self)
         controller.done.connect(self._import_done)

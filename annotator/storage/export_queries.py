@@ -9,79 +9,56 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
+from annotator.core.export.judgements import STATUS_CODES, Packing
 from annotator.core.export.source import (
+    FIELD_SEPARATOR,
+    ITEM_SEPARATOR,
     AnnotatorSummary,
     ArticleWeight,
-    Judgement,
-    Judgements,
     SourceArticle,
-    SourceUnit,
 )
 from annotator.core.themes import Theme
 from annotator.storage.database import BUSY_TIMEOUT_MS, _translate
 from annotator.storage.errors import UnknownAnnotator
 from annotator.storage.themes import list_themes
 
-# Separators that cannot occur in annotator ids, statuses or theme keys.
-_FIELD, _ITEM = "\x1f", "\x1e"
-
 ARTICLES_SQL = "SELECT id, title, text, source, url, category, date FROM articles ORDER BY id"
 
-# One row per unit in article order, with every annotator's status and themes folded in by
-# correlated look-ups on the (unit_id, annotator_id) primary keys: no sort, no temporary table.
-UNITS_SQL = f"""
-SELECT u.article_id, u.idx, u.kind, u.start, u."end", u.text,
-       (SELECT group_concat(s.annotator_id || '{_FIELD}' || s.status, '{_ITEM}')
-          FROM unit_status s WHERE s.unit_id = u.id),
-       (SELECT group_concat(l.annotator_id || '{_FIELD}' || l.theme_key, '{_ITEM}')
-          FROM labels l WHERE l.unit_id = u.id)
+# One row per unit in article order, in the layout core.export.source describes: every
+# annotator's status and themes gathered by correlated look-ups on the (unit_id, annotator_id)
+# primary keys (no sort, no temporary table); the text as UTF-8 bytes, because decoding it to
+# str costs more than the rest of the row and the writers want bytes anyway.
+_UNITS_SQL = """
+SELECT u.article_id, u.idx, u.kind, u.start, u."end", CAST(u.text AS BLOB),
+       (SELECT {statuses} FROM unit_status s WHERE s.unit_id = u.id),
+       (SELECT {labels} FROM labels l WHERE l.unit_id = u.id)
 FROM units u ORDER BY u.article_id, u.idx
 """
+_FOLDED = {
+    "statuses": f"group_concat(s.annotator_id || '{FIELD_SEPARATOR}' || s.status, "
+    f"'{ITEM_SEPARATOR}')",
+    "labels": f"group_concat(l.annotator_id || '{FIELD_SEPARATOR}' || l.theme_key, "
+    f"'{ITEM_SEPARATOR}')",
+}
+UNITS_SQL = _UNITS_SQL.format(**_FOLDED)
 
 
-class JudgementDecoder:
-    """Turns the folded status/label strings into shared Judgements tuples (cached)."""
-
-    _LIMIT = 50_000  # distinct combinations kept; real projects have a few hundred
-
-    def __init__(self, names: dict[int, str], positions: dict[str, int]):
-        self._names = {str(k): v for k, v in names.items()}
-        self._order = {str(k): i for i, k in enumerate(sorted(names))}
-        self._positions = positions
-        self._cache: dict[tuple[str | None, str | None], Judgements] = {(None, None): ()}
-
-    def __call__(self, statuses: str | None, labels: str | None) -> Judgements:
-        key = (statuses, labels)
-        found = self._cache.get(key)
-        if found is not None:
-            return found
-        if len(self._cache) > self._LIMIT:
-            self._cache = {(None, None): ()}
-        found = self._cache[key] = self._decode(statuses, labels)
-        return found
-
-    def _decode(self, statuses: str | None, labels: str | None) -> Judgements:
-        status_by_id = dict(_pairs(statuses))
-        themes_by_id: dict[str, list[str]] = {}
-        for annotator_id, key in _pairs(labels):
-            themes_by_id.setdefault(annotator_id, []).append(key)
-        ids = sorted(set(status_by_id) | set(themes_by_id), key=self._order.__getitem__)
-        return tuple(
-            Judgement(
-                self._names[i],
-                status_by_id.get(i, "not_seen"),
-                tuple(sorted(themes_by_id.get(i, ()), key=self._positions.__getitem__)),
-            )
-            for i in ids
-        )
-
-
-def _pairs(folded: str | None) -> list[tuple[str, str]]:
-    if not folded:
-        return []
-    return [tuple(item.split(_FIELD, 1)) for item in folded.split(_ITEM)]  # type: ignore[misc]
+def packed_units_sql(packing: Packing) -> tuple[str, list]:
+    """The unit query with statuses and labels packed into integers (see core.export.judgements)."""
+    status_codes = " ".join(f"WHEN '{s}' THEN {c}" for s, c in STATUS_CODES.items())
+    theme_index = " ".join("WHEN ? THEN ?" for _ in packing.theme_keys)
+    width = max(len(packing.theme_keys), 1)
+    labels = f"sum(1 << ((CASE l.theme_key {theme_index} END) + {width} * l.annotator_id))"
+    sql = _UNITS_SQL.format(
+        statuses=f"sum((CASE s.status {status_codes} END) << (2 * s.annotator_id))",
+        labels=labels if packing.theme_keys else "NULL",  # no theme: no label can exist
+    )
+    params = [value for i, key in enumerate(packing.theme_keys) for value in (key, i)]
+    return sql, params
 
 
 def connect_read_only(db_path: str | Path) -> sqlite3.Connection:
@@ -123,6 +100,17 @@ class ExportSnapshot:
     def annotator_names(self) -> list[str]:
         return [self._annotator_names[i] for i in sorted(self._annotator_names)]
 
+    def packing(self) -> Packing | None:
+        """The integer layout for this project's unit rows, if its annotators and themes fit."""
+        max_id = max(self._annotator_names, default=0)
+        if not Packing.fits(max_id, len(self._themes)):
+            return None
+        return Packing(tuple(t.key for t in self._themes))
+
+    def units_query(self) -> tuple[str, list]:
+        packing = self.packing()
+        return packed_units_sql(packing) if packing else (UNITS_SQL, [])
+
     def unit_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
 
@@ -140,7 +128,7 @@ class ExportSnapshot:
         ):
             labels.setdefault(annotator_id, {})[key] = n
         return [
-            AnnotatorSummary(self._annotator_names[i], done.get(i, 0), labels.get(i, {}))
+            AnnotatorSummary(i, self._annotator_names[i], done.get(i, 0), labels.get(i, {}))
             for i in sorted(self._annotator_names)
         ]
 
@@ -166,20 +154,11 @@ class ExportSnapshot:
         return [ArticleWeight(i, units, votes.get(i, {})) for i, units in rows]
 
     def iter_articles(self) -> Iterator[SourceArticle]:
-        """Articles in id order, each with its units in order and every annotator's judgements."""
-        decode = JudgementDecoder(self._annotator_names, {t.key: t.position for t in self._themes})
+        """Articles in id order, each with its unit rows in order (grouped in C by groupby)."""
         articles = self.conn.execute(ARTICLES_SQL)
-        article, units = None, []
-        for article_id, idx, kind, start, end, text, statuses, labels in self.conn.execute(
-            UNITS_SQL
-        ):
-            if article is None or article[0] != article_id:
-                if units:
-                    yield SourceArticle(*article, units=units)  # type: ignore[misc]
-                article, units = _advance_to(articles, article_id), []
-            units.append(SourceUnit(idx, kind, start, end, text, decode(statuses, labels)))
-        if units:
-            yield SourceArticle(*article, units=units)  # type: ignore[misc]
+        units = self.conn.execute(*self.units_query())
+        for article_id, rows in groupby(units, key=itemgetter(0)):
+            yield SourceArticle(*_advance_to(articles, article_id), units=list(rows))
 
 
 def _advance_to(articles: sqlite3.Cursor, article_id: int) -> tuple:
@@ -191,15 +170,12 @@ def _advance_to(articles: sqlite3.Cursor, article_id: int) -> tuple:
 
 
 def read_rows_with_sqlite_only(db_path: str | Path) -> int:
-    """Fetch the export's unit rows and do nothing else: the floor any export is measured against."""
-    conn = connect_read_only(db_path)
-    try:
+    """Fetch the export's rows and do nothing else: the floor any export is measured against."""
+    with ExportSnapshot(db_path) as snapshot:
         count = 0
-        cursor = conn.execute(UNITS_SQL)
+        cursor = snapshot.conn.execute(*snapshot.units_query())
         while batch := cursor.fetchmany(10_000):
             count += len(batch)
-        for _ in conn.execute(ARTICLES_SQL):
+        for _ in snapshot.conn.execute(ARTICLES_SQL):
             pass
         return count
-    finally:
-        conn.close()

@@ -825,6 +825,10 @@ Last: {name}</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
+        <source>&amp;Export dataset…</source>
+        <translation>ت&amp;صدير مجموعة البيانات…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>

@@ -19,6 +19,7 @@ from typing import Any
 from annotator.core.boilerplate import Boilerplate
 from annotator.core.encoding import decode_bytes
 from annotator.core.model import ArticleDraft, ReadError
+from annotator.core.readers.dataset import drafts_from_dataset, looks_like_dataset
 from annotator.core.readers.plaintext import (
     article_paragraphs,
     blocks_from_paragraphs,
@@ -49,9 +50,11 @@ def read_records(
     records = _parse(decoded.text, path, suffix, names["text"])
     if not records:
         raise ReadError(path, "no records found")
-    # Other record shapes (e.g. our own dataset export, recognised from records[0]) plug in
-    # here by choosing a different record -> draft converter.
-    drafts = [_draft(fields, line, path, names, boilerplate) for line, fields in records]
+    if looks_like_dataset(records[0][1]):
+        # One of our own exports (a row per unit): restore units and labels as they were.
+        drafts = drafts_from_dataset(records, path)
+    else:
+        drafts = [_draft(fields, line, path, names, boilerplate) for line, fields in records]
     for draft in drafts:
         draft.encoding, draft.warnings = decoded.encoding, list(decoded.warnings)
     return drafts

@@ -1,0 +1,86 @@
+"""What an export reads: plain rows handed over by the storage layer, which owns the SQL.
+
+A unit row is the storage layer's cursor row as it comes, because at a million rows every
+Python object made per row costs a measurable share of the time budget:
+
+    (article_id, index, kind, start, end, text as UTF-8 bytes, statuses, labels)
+
+`statuses` and `labels` hold every annotator's status and themes of the unit, either packed
+into two integers (when ExportSource.packing() gives the layout) or folded into strings,
+"ID<US>STATUS<RS>..." and "ID<US>THEME<RS>...", with US and RS the ASCII separators below;
+None when empty. core.export.judgements documents both and decodes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from annotator.core.themes import Theme
+
+if TYPE_CHECKING:
+    from annotator.core.export.judgements import Packing
+
+DONE_STATUSES = frozenset({"done_no_theme", "done_with_themes"})
+STATUSES = ("not_seen", "done_no_theme", "done_with_themes", "skipped")
+FIELD_SEPARATOR, ITEM_SEPARATOR = "\x1f", "\x1e"  # cannot occur in ids, statuses or theme keys
+
+UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels)
+INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD = range(1, 8)
+
+
+class Judgement(NamedTuple):
+    """One annotator's work on one unit: status and themes (in theme order)."""
+
+    annotator: str
+    status: str
+    themes: tuple[str, ...]
+
+
+Judgements = tuple[Judgement, ...]  # every annotator who touched a unit, in annotator order
+
+
+@dataclass(frozen=True, slots=True)
+class SourceArticle:
+    id: int
+    title: str
+    text: str
+    source: str
+    url: str
+    category: str
+    date: str
+    units: list[UnitRow]
+
+
+@dataclass(frozen=True)
+class ArticleWeight:
+    """What the splitter balances: an article's size and its theme votes."""
+
+    article_id: int
+    units: int
+    themes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AnnotatorSummary:
+    id: int
+    name: str
+    units_done: int
+    labels: dict[str, int]  # theme key -> labels given
+
+
+class ExportSource(Protocol):
+    """A consistent, read-only view of one project (storage.export_queries.ExportSnapshot)."""
+
+    def themes(self) -> list[Theme]: ...
+
+    def annotators(self) -> list[AnnotatorSummary]: ...
+
+    def unit_count(self) -> int: ...
+
+    def packing(self) -> Packing | None: ...
+
+    def article_weights(self, annotator: str | None) -> list[ArticleWeight]: ...
+
+    def iter_articles(self) -> Iterator[SourceArticle]: ...
