@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,15 +48,22 @@ def _worker_count(files: int) -> int:
     return min(cpus or 1, 4) if files >= PARALLEL_MIN_FILES else 1
 
 
+def _process_context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (a single-threaded process such as the CLI): the workers start
+    with everything imported. The GUI imports from a thread, and forking a threaded Qt
+    process is unsafe, so it gets spawn."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def parsed_files(files: list[Path], options: ReadOptions) -> Iterator[ParsedFile]:
     """Parsed files in input order, from worker processes when the batch is large."""
     workers = _worker_count(len(files))
     if workers == 1:
         yield from (parse_file(path, options) for path in files)
         return
-    # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
         yield from pool.map(partial(parse_file, options=options), files, chunksize=16)
 
 

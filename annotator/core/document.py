@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.core.model import Article, ArticleDraft, Unit
+from annotator.core.model import Article, ArticleDraft, Block, Unit
 from annotator.core.segment import split_paragraph
 from annotator.core.text import clean_line, clean_text
 
@@ -31,7 +31,7 @@ def build_article(draft: ArticleDraft) -> Article:
     units: list[Unit] = [Unit("title", title, 0, len(title))] if title else []
     offset = len(title) + len(PARAGRAPH_BREAK) if title else 0
     for block in draft.blocks:
-        text = clean_line(block.text) if block.kind == "heading" else clean_text(block.text)
+        text = _block_text(block, draft.cleaned)
         if not text:
             continue
         units.extend(_body_units(offset, block.kind, text))
@@ -39,6 +39,12 @@ def build_article(draft: ArticleDraft) -> Article:
         offset += len(text) + len(PARAGRAPH_BREAK)
     full = PARAGRAPH_BREAK.join(pieces)
     return _article(draft, title, full, units)
+
+
+def _block_text(block: Block, cleaned: bool) -> str:
+    if cleaned and (block.kind != "heading" or "\n" not in block.text):
+        return block.text
+    return clean_line(block.text) if block.kind == "heading" else clean_text(block.text)
 
 
 def _article(draft: ArticleDraft, title: str, text: str, units: list[Unit]) -> Article:

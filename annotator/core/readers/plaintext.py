@@ -44,7 +44,9 @@ def plaintext_draft(decoded: Decoded, path: str, boilerplate: Boilerplate) -> Ar
         raise ReadError(path, "no article text found (empty or only page boilerplate)")
     category, paras = _take_category(paras, boilerplate)
     title, paras = take_title(paras)
-    draft = ArticleDraft(title=title, blocks=blocks_from_paragraphs(paras), source=path)
+    draft = ArticleDraft(
+        title=title, blocks=blocks_from_paragraphs(paras), source=path, cleaned=True
+    )
     draft.category, draft.encoding, draft.warnings = category, decoded.encoding, decoded.warnings
     return draft
 

@@ -200,7 +200,9 @@ def _draft(
     paras = article_paragraphs(fields[text_key], boilerplate)
     if not paras:
         raise ReadError(path, f"record has an empty text (field {text_key!r})", line)
-    draft = ArticleDraft(title="", blocks=blocks_from_paragraphs(paras), source=path, line=line)
+    draft = ArticleDraft(
+        title="", blocks=blocks_from_paragraphs(paras), source=path, line=line, cleaned=True
+    )
     used = {text_key}
     for ours in METADATA_FIELDS:
         key = _find_key(fields, names[ours])
