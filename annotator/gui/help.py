@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,8 +18,22 @@ from PySide6.QtWidgets import (
 
 from annotator import APP_NAME, __version__
 
-LRI, PDI = "\u2066", "\u2069"
 translate = QCoreApplication.translate
+
+
+class LeftToRightDelegate(QStyledItemDelegate):
+    """Draws key names left to right: in an Arabic UI the cell's right-to-left paragraph
+    turned "Ctrl+=   Ctrl+-" into "-+Ctrl   =+Ctrl" (Qt's item views ignore bidi isolates)."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        right_to_left = option.direction == Qt.LayoutDirection.RightToLeft
+        option.direction = Qt.LayoutDirection.LeftToRight
+        # Keep the cell's text on the reading-start side of the interface language.
+        side = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+        option.displayAlignment = (
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute | side
+        )
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -55,6 +70,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+=   Ctrl+-   Ctrl+0", translate("help", "Bigger / smaller / normal text")),
         ("Ctrl+O   Ctrl+N", translate("help", "Open a project / start a new one")),
         ("Ctrl+I", translate("help", "Import files")),
+        ("Ctrl+E", translate("help", "Export a dataset")),
         ("F1", translate("help", "This help")),
         ("Ctrl+Q", translate("help", "Quit (everything is already saved)")),
     ]
@@ -92,10 +108,9 @@ class ShortcutsDialog(QDialog):
         for keys, action in shortcut_rows():
             row = table.rowCount()
             table.insertRow(row)
-            # Isolated left-to-right: in an Arabic UI "Ctrl+=   Ctrl+-" would otherwise be
-            # reordered by the bidi algorithm into "-+Ctrl+=   Ctrl".
-            table.setItem(row, 0, QTableWidgetItem(f"{LRI}{keys}{PDI}"))
+            table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(action))
+        table.setItemDelegateForColumn(0, LeftToRightDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

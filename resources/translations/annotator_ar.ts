@@ -782,6 +782,10 @@ Last: {name}</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
+        <source>Export a dataset</source>
+        <translation>تصدير مجموعة بيانات</translation>
+    </message>
+    <message>
         <source>This help</source>
         <translation>عرض هذه المساعدة</translation>
     </message>
