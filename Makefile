@@ -31,7 +31,7 @@ eval: setup  ## accuracy on the real corpora in $(SHARED)/corpora
 	$(BIN)/python tests/eval/eval_extraction.py --shared $(SHARED)
 
 bench-quick: setup  ## speed figures at CI size
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py --quick
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py  # full size: seconds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py --quick
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
 

@@ -81,10 +81,16 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     rate = sentences / cli_seconds
+    # The target is for 100,000 sentences; a tenth of that is dominated by process start-up.
+    verdict = (
+        ("PASS" if rate >= TARGET_PER_SECOND else "FAIL")
+        if not args.quick
+        else "n/a at --quick size"
+    )
     print(f"CLI import: {articles} articles, {sentences} sentences from {count} .txt files")
     print(
         f"  whole process:          {cli_seconds:8.2f} s  = {rate:,.0f} sentences/s "
-        f"(target ≥ {TARGET_PER_SECOND:,})  {'PASS' if rate >= TARGET_PER_SECOND else 'FAIL'}"
+        f"(target ≥ {TARGET_PER_SECOND:,} at 100,000)  {verdict}"
     )
     print(f"  raw sqlite3.executemany:{raw_seconds:8.2f} s  (same unit rows, one transaction)")
     print(f"  ratio CLI / raw:        {cli_seconds / raw_seconds:8.1f}x")
