@@ -38,6 +38,23 @@ MUTED = QColor("#6b7280")
 _SIZE_ADJUSTMENT = {"title": 2, "heading": 1, "sentence": 0}  # Qt scales 1.5x, 1.2x, 1x
 
 
+# Directional embeddings placed around (never inside) a sentence whose own direction differs
+# from its paragraph's, e.g. an English sentence in an Arabic paragraph: without one its final
+# period would be drawn at its start. The sentence's text itself reaches Qt unchanged.
+LEFT_TO_RIGHT_EMBEDDING, RIGHT_TO_LEFT_EMBEDDING, POP_DIRECTION = "\u202a", "\u202b", "\u202c"
+
+
+def _embedding_for(text: str, paragraph: Qt.LayoutDirection) -> str:
+    own = text_direction(text)
+    if own == paragraph:
+        return ""
+    return (
+        LEFT_TO_RIGHT_EMBEDDING
+        if own == Qt.LayoutDirection.LeftToRight
+        else RIGHT_TO_LEFT_EMBEDDING
+    )
+
+
 def text_direction(text: str) -> Qt.LayoutDirection:
     """The direction of the first strong character (the Unicode bidi rule P2)."""
     for char in text:
@@ -125,14 +142,20 @@ class ReaderDocument:
         self._starts = [s.start for s in self.spans]
 
     def _insert_paragraph(self, cursor, article, units, states, group: list[int]) -> None:
+        paragraph_direction = text_direction(" ".join(units[i].text for i in group))
         for position, i in enumerate(group):
             unit = units[i]
             if position > 0:
                 gap = article.text[units[i - 1].end : unit.start] if article else " "
                 cursor.insertText(gap or " ", QTextCharFormat())
+            embedding = _embedding_for(unit.text, paragraph_direction)
+            if embedding:
+                cursor.insertText(embedding, QTextCharFormat())
             start = cursor.position()
             cursor.insertText(unit.text, self._unit_format(unit.kind))
             end = cursor.position()
+            if embedding:
+                cursor.insertText(POP_DIRECTION, QTextCharFormat())
             self._insert_marks(cursor, states.get(unit.id, UnitState()), unit.kind)
             self.spans.append(UnitSpan(start, end, cursor.position()))
 

@@ -159,3 +159,24 @@ def test_current_unit_is_highlighted(seeded_store, make_window):
         span.end,
     )
     assert seeded_store.position(ANNOTATOR)[1] == 5
+
+
+def test_english_sentence_in_an_arabic_paragraph_is_embedded_left_to_right(tmp_path, make_window):
+    from annotator.gui.reader_document import LEFT_TO_RIGHT_EMBEDDING, POP_DIRECTION
+    from annotator.storage.store import Store
+    from tests.gui.gui_factories import make_article
+
+    english = "The minister said the talks would resume on Monday."
+    arabic = ["قال المتحدث إن المحادثات مستمرة.", "وأضاف أن الوفد سيعود إلى العاصمة؟"]
+    with Store(tmp_path / "mixed.annotator") as store:
+        store.add_articles([make_article("خبر", [[arabic[0], english, arabic[1]]])])
+        window = make_window(store)
+        window.session.open_article(store.article_ids()[0])
+        text = window.reader.document().toPlainText()
+        spans = window.reader.page.spans
+        for unit, span in zip(window.session.units, spans, strict=True):
+            assert text[span.start : span.end] == unit.text  # the sentence itself is unchanged
+        english_span = spans[2]
+        assert text[english_span.start - 1] == LEFT_TO_RIGHT_EMBEDDING
+        assert text[english_span.end] == POP_DIRECTION
+        assert LEFT_TO_RIGHT_EMBEDDING not in text[: english_span.start - 1]  # Arabic: none
