@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -157,7 +158,8 @@ class ArticleListPanel(QWidget):
         table.setWordWrap(False)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The start of a headline says most; Qt puts the ellipsis at the logical end in Arabic too.
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = table.verticalHeader()
         rows.setVisible(False)
         # Fixed heights: the view never measures rows, so 100,000 of them cost nothing.
@@ -171,10 +173,24 @@ class ArticleListPanel(QWidget):
             (Column.PROGRESS, 58),
             (Column.THEMES, 76),
             (Column.DATE, 86),
-            (Column.SOURCE, 110),
+            (Column.SOURCE, 96),
         ):
             header.resizeSection(column, width)
-        header.hideSection(Column.SOURCE)  # the title's tooltip names the source; room for titles
+        # Right-click the header to hide or show columns (on a narrow pane titles need room).
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+
+    def _column_menu(self, position) -> None:
+        header, model = self.table.horizontalHeader(), self.table.model()
+        menu = QMenu(self)
+        for column in Column:
+            if column is Column.TITLE:
+                continue
+            action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.exec(header.mapToGlobal(position))
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())

@@ -34,6 +34,14 @@ class Column(enum.IntEnum):
     SOURCE = 4
 
 
+def short_source(source: str) -> str:
+    """What fits a narrow column: a web address's host, else the file's name."""
+    if "://" in source:
+        host = source.split("://", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.")
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 class ArticleListModel(QAbstractTableModel):
     """One row per article summary: title, progress, theme marks, date, source."""
 
@@ -165,7 +173,7 @@ class ArticleListModel(QAbstractTableModel):
             return " ".join(self._marks[k][0] for k in row.themes if k in self._marks)
         if column is Column.DATE:
             return row.date[:10]
-        return row.source.rsplit("/", 1)[-1]
+        return short_source(row.url or row.source)
 
     def _tooltip(self, row: ArticleSummary, column: Column) -> str | None:
         if column is Column.THEMES and row.themes:
@@ -180,7 +188,7 @@ class ArticleListModel(QAbstractTableModel):
                 done=row.done, total=row.units
             )
         if column is Column.SOURCE:
-            return row.source or None
+            return "\n".join(part for part in (row.url, row.source) if part) or None
         return row.title if column is Column.TITLE else None
 
     def headerData(

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1400, 860)
-        self.splitter.setSizes([440, 760, 240])
+        self.splitter.setSizes([540, 680, 240])
 
     def _connect(self) -> None:
         self.reader.command_requested.connect(self.perform_command)

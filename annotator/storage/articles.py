@@ -142,14 +142,15 @@ def list_articles(
     """
     params = _params(annotator_id, search, limit=limit, offset=offset, after=after_id)
     sql = f"""
-        SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count, COALESCE(p.done, 0)
+        SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count, COALESCE(p.done, 0),
+               a.url
         FROM articles a {_progress_join(annotator_id)}
         WHERE 1 {_filters(status, bool(params["q"]), after_id is not None)}
         ORDER BY a.id LIMIT :limit OFFSET :offset
     """
     rows = conn.execute(sql, params).fetchall()
     marks = _theme_marks(conn, [r[0] for r in rows], annotator_id)
-    return [ArticleSummary(*row, themes=marks.get(row[0], ())) for row in rows]
+    return [ArticleSummary(*row[:7], themes=marks.get(row[0], ()), url=row[7]) for row in rows]
 
 
 def count_articles(

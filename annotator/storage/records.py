@@ -15,6 +15,7 @@ class ArticleSummary:
     units: int
     done: int
     themes: tuple[str, ...] = ()  # theme keys used in this article (by the annotator asked about)
+    url: str = ""
 
 
 @dataclass(frozen=True)

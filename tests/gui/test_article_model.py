@@ -94,3 +94,15 @@ def test_none_refcount_does_not_drift(big_store):
         index.data(Qt.ItemDataRole.BackgroundRole)
         index.data(Qt.ItemDataRole.DecorationRole)
     assert abs(sys.getrefcount(None) - before) < 50
+
+
+def test_source_column_shows_the_web_host_or_the_file_name():
+    from annotator.gui.article_model import short_source
+
+    assert (
+        short_source("https://www.alarabiya.net/ar/aswaq/economy/2018/06/12/x.html")
+        == "alarabiya.net"
+    )
+    assert short_source("/data/batch/AL-economy-817.txt") == "AL-economy-817.txt"
+    assert short_source(r"C:\\data\\batch\\article.txt") == "article.txt"
+    assert short_source("") == ""
