@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,11 +34,12 @@ from annotator.core.export import (
     worst_deviation,
 )
 from annotator.core.export.options import EXTENSION, command_line
+from annotator.gui.worker import CancellableWorker
 from annotator.storage.errors import StorageError
 from annotator.storage.export_queries import ExportSnapshot
 
 
-class ExportWorker(QObject):
+class ExportWorker(CancellableWorker):
     """Runs one export on its own read connection; talks to the dialog only through signals."""
 
     progress = Signal(int, int)  # units read, units in the project
@@ -48,18 +48,12 @@ class ExportWorker(QObject):
     def __init__(self, database: Path, options: ExportOptions):
         super().__init__()
         self.database, self.options = database, options
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
         try:
             with ExportSnapshot(self.database) as snapshot:
-                result = export_dataset(
-                    snapshot, self.options, self.progress.emit, self._cancel.is_set
-                )
+                result = export_dataset(snapshot, self.options, self.progress.emit, self.cancelled)
         except (ExportError, StorageError, OSError) as error:  # shown by the dialog
             self.finished.emit(error)
             return

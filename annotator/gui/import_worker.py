@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from annotator.gui.errors import show_storage_error, widen
+from annotator.gui.worker import CancellableWorker
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 
@@ -16,7 +16,7 @@ LRI, PDI = "\u2066", "\u2069"
 FAILURES_LISTED = 10  # in the message itself; all of them are in its details
 
 
-class ImportWorker(QObject):
+class ImportWorker(CancellableWorker):
     """Runs annotator.importer.import_paths on its own connection; never touches widgets."""
 
     progress = Signal(int, int, str)  # files done, files total, name of the file just done
@@ -25,10 +25,6 @@ class ImportWorker(QObject):
     def __init__(self, database: Path, paths: list[str]):
         super().__init__()
         self.database, self.paths = database, paths
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -39,7 +35,7 @@ class ImportWorker(QObject):
             # WAL lets the window keep reading (and labelling) while files are imported.
             with Store(self.database) as store:
                 report = import_paths(
-                    store, self.paths, progress=self._report, cancelled=self._cancel.is_set
+                    store, self.paths, progress=self._report, cancelled=self.cancelled
                 )
         except Exception as error:  # reported to the user by the window, not lost in a thread
             self.finished.emit(error)

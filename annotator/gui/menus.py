@@ -35,7 +35,9 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             None,
             ActionSpec("import_files", lambda: translate("menus", "&Import files…"), ("Ctrl+I",)),
             ActionSpec("import_folder", lambda: translate("menus", "Import &folder…")),
-            ActionSpec("export_dataset", lambda: translate("menus", "&Export dataset…"), ("Ctrl+E",)),
+            ActionSpec(
+                "export_dataset", lambda: translate("menus", "&Export dataset…"), ("Ctrl+E",)
+            ),
             None,
             ActionSpec("quit", lambda: translate("menus", "&Quit"), ("Ctrl+Q",)),
         ],
