@@ -34,6 +34,7 @@ from annotator.core.export import (
     worst_deviation,
 )
 from annotator.core.export.options import EXTENSION, command_line
+from annotator.gui.qt_chart import chart_drawer
 from annotator.gui.worker import CancellableWorker
 from annotator.storage.errors import StorageError
 from annotator.storage.export_queries import ExportSnapshot
@@ -53,7 +54,9 @@ class ExportWorker(CancellableWorker):
     def run(self) -> None:
         try:
             with ExportSnapshot(self.database) as snapshot:
-                result = export_dataset(snapshot, self.options, self.progress.emit, self.cancelled)
+                result = export_dataset(
+                    snapshot, self.options, self.progress.emit, self.cancelled, chart_drawer()
+                )
         except (ExportError, StorageError, OSError) as error:  # shown by the dialog
             self.finished.emit(error)
             return

@@ -9,12 +9,17 @@ rendering two test strings (a capability probe), not assumed from the version nu
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core.export.options import ExportError
 from annotator.core.export.stats import SplitFigures
 from annotator.core.resources import resource_path
 from annotator.core.themes import Theme
+
+# Draws the chart PNG at a path; the GUI passes one drawn with Qt where matplotlib is absent
+# (the packaged app leaves matplotlib out to stay small).
+ChartDrawer = Callable[[Path, list[Theme], list[SplitFigures]], None]
 
 ARABIC_FONT_FILE = "NotoNaskhArabic-Regular.ttf"
 FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]  # DejaVu for Latin and as a fallback
@@ -153,7 +158,7 @@ def _alpha(split_number: int) -> float:
 def _stack_bars(axes, rows: list[Theme | None], figures: list[SplitFigures]) -> None:
     left = [0] * len(rows)
     for n, split in enumerate(figures):
-        values = [_row_count(split, row) for row in rows]
+        values = [row_count(split, row) for row in rows]
         colors = [row.color if row else NO_THEME_COLOR for row in rows]
         axes.barh(range(len(rows)), values, left=left, color=colors, alpha=_alpha(n))
         left = [a + b for a, b in zip(left, values, strict=True)]
@@ -162,7 +167,8 @@ def _stack_bars(axes, rows: list[Theme | None], figures: list[SplitFigures]) -> 
     axes.set_xlim(0, max(max(left) * 1.12, 1))  # room for the count after the longest bar
 
 
-def _row_count(split: SplitFigures, row: Theme | None) -> int:
+def row_count(split: SplitFigures, row: Theme | None) -> int:
+    """Records of one split on one chart row: a theme, or None for done with no theme."""
     if row is None:
         return split.statuses.get("done_no_theme", 0)
     return split.themes.get(row.key, 0)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.export.card import CardContext, card_paths, render_card
-from annotator.core.export.chart import chart_available, draw_theme_chart
+from annotator.core.export.chart import ChartDrawer, chart_available, draw_theme_chart
 from annotator.core.export.judgements import JudgementDecoder
 from annotator.core.export.options import ExportCancelled, ExportError, ExportOptions
 from annotator.core.export.output import OutputFiles
@@ -59,6 +59,7 @@ class _Run:
     outputs: OutputFiles = field(default_factory=OutputFiles)
     writers: dict[str | None, RecordWriter] = field(default_factory=dict)
     assignment: dict[int, str] | None = None
+    draw_chart: ChartDrawer | None = None
 
 
 def export_dataset(
@@ -66,12 +67,16 @@ def export_dataset(
     options: ExportOptions,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    draw_chart: ChartDrawer | None = None,
 ) -> ExportResult:
-    """Write the dataset, its card and chart; on any error or cancel, leave nothing behind."""
+    """Write the dataset, its card and chart; on any error or cancel, leave nothing behind.
+
+    `draw_chart` replaces the matplotlib chart (the GUI draws with Qt when matplotlib is absent).
+    """
     started = time.perf_counter()
     summaries = source.annotators()
     options.validate([a.name for a in summaries])
-    run = _Run(source, options, source.themes(), summaries)
+    run = _Run(source, options, source.themes(), summaries, draw_chart=draw_chart)
     if options.splits:
         weights = source.article_weights(options.annotator)
         run.assignment = assign_splits(weights, options.splits, options.seed)
@@ -176,12 +181,13 @@ def _write_article(
 def _write_card(run: _Run, stats: ExportStats, summaries) -> tuple[Path, Path | None, list[str]]:
     card_path, chart_path = card_paths(run.options)
     figures, warnings = stats.figures(run.options.splits), []
-    missing = chart_available()
+    missing = None if run.draw_chart else chart_available()
     if missing:  # the card says there is no chart rather than failing the export
         warnings.append(missing)
         chart_path = None
     else:
-        draw_theme_chart(run.outputs.reserve(chart_path), run.themes, figures)
+        draw = run.draw_chart or draw_theme_chart
+        draw(run.outputs.reserve(chart_path), run.themes, figures)
     context = CardContext(
         run.options, run.themes, summaries, figures, stats.cooccurrence(), chart_path, __version__
     )
