@@ -64,7 +64,7 @@ def parsed_files(files: list[Path], options: ReadOptions) -> Iterator[ParsedFile
         yield from (parse_file(path, options) for path in files)
         return
     with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
-        yield from pool.map(partial(parse_file, options=options), files, chunksize=16)
+        yield from pool.map(partial(parse_file, options=options), files, chunksize=48)
 
 
 class _Writer:

@@ -20,8 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is not None:
         return run(args)
     if _no_display():
-        print("annotator: no display found. Run it in a desktop session, under `xvfb-run -a`, "
-              "or use a command (see `annotator --help`).", file=sys.stderr)
+        print(
+            "annotator: no display found. Run it in a desktop session, under `xvfb-run -a`, "
+            "or use a command (see `annotator --help`).",
+            file=sys.stderr,
+        )
         return 2
     from annotator.gui.app import run_app  # Qt is imported only when the window is wanted
 

@@ -11,7 +11,7 @@ from annotator.core.normalize import normalize
 from annotator.core.resources import resource_path
 from annotator.core.text import clean_line
 
-MAX_PATTERN_LINE = 400  # [drop_line_regex] patterns are tried on lines up to this length
+MAX_BOILERPLATE_LINE = 400  # longer lines are never dropped as boilerplate
 SECTIONS = ("drop_line", "drop_line_prefix", "drop_line_regex", "categories")
 _SECTION_HEADER = re.compile(r"^\[(\w+)\]$")
 # Punctuation and symbols ignored at either end of a line when matching ("اترك تعليقاً:").
@@ -76,14 +76,11 @@ class Boilerplate:
 
     def is_boilerplate(self, line: str) -> bool:
         """Whether a line (cleaned text, as readers hold it) is page furniture to drop."""
-        if not line.strip():
+        # Page furniture is short; longer lines are article prose. Checking only short lines
+        # keeps imports fast: readers test every line of every article.
+        if not line.strip() or len(line) > MAX_BOILERPLATE_LINE:
             return False
-        # Page furniture is short; long lines are article prose (this keeps imports fast).
-        if (
-            self._any_pattern is not None
-            and len(line) <= MAX_PATTERN_LINE
-            and self._any_pattern.search(line)
-        ):
+        if self._any_pattern is not None and self._any_pattern.search(line):
             return True
         key = match_key(line[: self._key_chars])
         if len(line) <= self._key_chars and key in self.drop_lines:

@@ -104,3 +104,13 @@ def test_bundled_list_covers_the_page_furniture_of_copied_news():
         assert bundled.is_boilerplate(line), line
     for category in ("دولي", "اقتصاد", "سياسة", "محلي"):
         assert bundled.is_category(category)
+
+
+def test_long_lines_are_prose_and_never_dropped():
+    from annotator.core.boilerplate import MAX_BOILERPLATE_LINE, default_boilerplate
+
+    boilerplate = default_boilerplate()
+    short = "اقرأ أيضا: الوزير يزور موسكو"
+    long = short + " " + "وتناول اللقاء قضايا التعاون الاقتصادي والعسكري بين البلدين. " * 8
+    assert boilerplate.is_boilerplate(short)
+    assert len(long) > MAX_BOILERPLATE_LINE and not boilerplate.is_boilerplate(long)
