@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>JSON Lines (.jsonl)</source>
-        <translation>JSON Lines (⁦.jsonl⁩)</translation>
+        <translation>‪JSON Lines (.jsonl)‬</translation>
     </message>
     <message>
         <source>CSV for spreadsheets (.csv)</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Parquet (.parquet)</source>
-        <translation>Parquet (⁦.parquet⁩)</translation>
+        <translation>‪Parquet (.parquet)‬</translation>
     </message>
     <message>
         <source>Format:</source>
