@@ -6,23 +6,11 @@ import argparse
 import sys
 
 from annotator import __version__
-from annotator.commands import browse, importing, themes
+from annotator.commands import browse, doctor, export, importing, themes
 from annotator.commands.common import CommandError, open_store_for
 from annotator.storage.errors import StorageError
 
-COMMAND_MODULES = [importing, browse, themes]
-
-
-def _optional_modules() -> list:
-    """Commands added by later features register themselves here if present."""
-    modules = []
-    for name in ("export", "doctor"):
-        try:
-            modules.append(__import__(f"annotator.commands.{name}", fromlist=["register"]))
-        except ModuleNotFoundError as error:
-            if error.name != f"annotator.commands.{name}":
-                raise
-    return modules
+COMMAND_MODULES = [importing, browse, themes, export, doctor]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--annotator", metavar="NAME", help="your name, recorded with every label")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES + _optional_modules():
+    for module in COMMAND_MODULES:
         module.register(commands)
     return parser
 
@@ -57,15 +45,4 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        print(
-            "annotator: no command given (the app is started by `python -m annotator`)",
-            file=sys.stderr,
-        )
-        return 2
-    return run(args)
-
-
-__all__ = ["build_parser", "main", "open_store_for", "run"]
+__all__ = ["build_parser", "open_store_for", "run"]

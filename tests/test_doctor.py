@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from annotator.cli import main
 from annotator.commands import doctor
+from annotator.main import main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -29,14 +29,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.resources import resource_path
-from annotator.gui.settings import Settings
 
 _installed: list[QTranslator] = []  # Qt does not own translators; keep them alive here
-
-
-def chosen_language(settings: Settings | None = None) -> str:
-    """The language saved in settings, else the system's (Arabic or English)."""
-    return (settings or Settings()).language
 
 
 def translations_dir() -> Path:

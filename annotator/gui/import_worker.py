@@ -53,7 +53,6 @@ class ImportController(QObject):
 
     def __init__(self, database: Path, paths: list[str], parent: QWidget):
         super().__init__(parent)
-        self.parent_widget = parent
         self.thread = QThread(self)
         self.worker = ImportWorker(database, paths)
         self.worker.moveToThread(self.thread)

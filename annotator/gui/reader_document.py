@@ -108,7 +108,7 @@ class ReaderDocument:
 
     def __init__(self, document: QTextDocument):
         self.document = document
-        self.mark_handler = register_mark_object(document)
+        register_mark_object(document)  # parented to the document, which keeps it alive
         self.spans: list[UnitSpan] = []
         self._starts: list[int] = []
         self.style = MarkStyle({}, {})

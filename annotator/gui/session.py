@@ -35,7 +35,6 @@ class Change(enum.Enum):
 class SessionEvent:
     change: Change
     unit_index: int | None = None
-    previous_index: int | None = None
 
 
 Listener = Callable[[SessionEvent], None]
@@ -64,8 +63,8 @@ class AnnotationSession:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def _emit(self, change: Change, unit_index: int | None = None, previous: int | None = None):
-        event = SessionEvent(change, unit_index, previous)
+    def _emit(self, change: Change, unit_index: int | None = None) -> None:
+        event = SessionEvent(change, unit_index)
         for listener in list(self._listeners):
             listener(event)
 
@@ -157,9 +156,9 @@ class AnnotationSession:
         self._end_offered = False
         if index == self.index:
             return Move.STAYED
-        previous, self.index = self.index, index
+        self.index = index
         self._save_position()
-        self._emit(Change.CURRENT_UNIT, index, previous)
+        self._emit(Change.CURRENT_UNIT, index)
         return Move.MOVED
 
     def next_unit(self) -> Move:

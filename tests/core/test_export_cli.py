@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from annotator.cli import main
+from annotator.main import main
 from tests.core.test_export_support import build_project, unit_count
 
 

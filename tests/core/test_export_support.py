@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.document import content_hash
 from annotator.core.export import ExportOptions, export_dataset
-from annotator.core.model import Article, ArticleDraft, Unit
 from annotator.storage.export_queries import ExportSnapshot
 from annotator.storage.store import Store
+from tests.factories import make_article
 
 # Traps for every format: a formula-like title, quotes and a backslash, a leading minus and
 # at-sign, an emoji beyond the BMP (offsets are code points), an English sentence.
@@ -55,15 +54,6 @@ JUDGEMENTS = {
     (3, 1): {"omar": ["military"]},
     (3, 2): {"omar": []},
 }
-
-
-def make_article(title: str, sentences: list[str], **meta) -> Article:
-    units, text = [Unit("title", title, 0, len(title))], title
-    for sentence in sentences:
-        text += "\n\n" if len(units) == 1 else " "
-        units.append(Unit("sentence", sentence, len(text), len(text) + len(sentence)))
-        text += sentence
-    return Article(ArticleDraft(title, [], **meta), text, units, content_hash(title, text))
 
 
 def label_project(store: Store, judgements: dict = JUDGEMENTS) -> None:

@@ -49,7 +49,7 @@ def test_an_export_without_matplotlib_still_gets_its_chart(qapp, tmp_path, monke
     from annotator.core.export.options import ExportOptions
     from annotator.storage.export_queries import ExportSnapshot
     from annotator.storage.store import Store
-    from tests.storage.conftest import make_article
+    from tests.factories import make_article
 
     monkeypatch.setattr(runner, "chart_available", lambda: "no chart drawn: no matplotlib")
     with Store(tmp_path / "p.annotator") as store:

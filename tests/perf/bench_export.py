@@ -142,7 +142,7 @@ def _child(mode: str, db: str, *args: str) -> None:
 
         count = read_rows_with_sqlite_only(db)
     else:
-        from annotator.cli import main
+        from annotator.main import main
 
         if main(["export", "--db", db, "--quiet", *args]) != 0:
             sys.exit(1)

@@ -2,19 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.document import content_hash
-from annotator.core.model import Article, ArticleDraft, Unit
+from annotator.core.model import Article
 from annotator.storage.store import Store
-
-
-def make_article(title: str, sentences: list[str], **meta) -> Article:
-    """A segmented article built by hand, so storage tests don't depend on the segmenter."""
-    units, text = [Unit("title", title, 0, len(title))], title
-    for sentence in sentences:
-        text += "\n\n" if len(units) == 1 else " "
-        units.append(Unit("sentence", sentence, len(text), len(text) + len(sentence)))
-        text += sentence
-    return Article(ArticleDraft(title, [], **meta), text, units, content_hash(title, text))
+from tests.factories import make_article
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from annotator.core.export.source import LABEL_FOLD, STATUS_FOLD
 from annotator.storage.errors import UnknownAnnotator
 from annotator.storage.export_queries import ExportSnapshot, read_rows_with_sqlite_only
 from annotator.storage.store import Store
-from tests.core.test_export_support import build_project, make_article, unit_count
+from tests.core.test_export_support import build_project, unit_count
+from tests.factories import make_article
 
 
 @pytest.fixture

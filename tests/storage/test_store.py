@@ -9,7 +9,7 @@ import pytest
 from annotator.core.themes import Theme, ThemeError
 from annotator.storage.errors import UnknownAnnotator
 from annotator.storage.records import UnitState
-from tests.storage.conftest import make_article
+from tests.factories import make_article
 
 
 def test_article_and_units_are_stored_with_offsets(store, article):

@@ -12,7 +12,7 @@ import pytest
 from annotator.storage.errors import DatabaseLocked, DatabaseReadOnly
 from annotator.storage.records import UnitState
 from annotator.storage.store import Store
-from tests.storage.conftest import make_article
+from tests.factories import make_article
 
 
 def articles(count: int, sentences: int = 3):

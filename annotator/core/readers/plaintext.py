@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.boilerplate import Boilerplate
-from annotator.core.encoding import Decoded, decode_bytes
+from annotator.core.encoding import Decoded
 from annotator.core.model import ArticleDraft, Block, ReadError
 from annotator.core.text import clean_line, clean_text
 
@@ -31,10 +31,6 @@ MAX_TITLE_CHARS = 200
 MAX_CATEGORY_WORDS = 3
 MAX_CATEGORY_CHARS = 30
 DERIVED_TITLE_CHARS = 80
-
-
-def read_plaintext(data: bytes, path: str, boilerplate: Boilerplate) -> ArticleDraft:
-    return plaintext_draft(decode_bytes(data, path=path), path, boilerplate)
 
 
 def plaintext_draft(decoded: Decoded, path: str, boilerplate: Boilerplate) -> ArticleDraft:
