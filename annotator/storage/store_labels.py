@@ -31,9 +31,10 @@ class LabelsMixin:
         """Give a unit exactly these themes (empty: done with no theme); returns before/after."""
         return self.apply_state(unit_id, annotator, self._done_state(themes), "set")
 
-    def _done_state(self, themes: Iterable[str]) -> UnitState:
-        """Done, with these themes in scheme order (refusing unknown keys), or with none."""
-        themes = tuple(self._ordered_theme_keys(themes))
+    @staticmethod
+    def _done_state(themes: Iterable[str]) -> UnitState:
+        """Done, with these themes (checked and ordered by _apply), or with none."""
+        themes = tuple(themes)
         return UnitState(themes, "done_with_themes" if themes else "done_no_theme")
 
     def set_status(self, unit_id: int, annotator: str, status: str) -> LabelChange:
@@ -42,7 +43,7 @@ class LabelsMixin:
         with self.transaction():
             current = label_sql.unit_state(self.conn, unit_id, annotator_id)
             state = UnitState(current.themes, status)
-            return self._apply(unit_id, annotator_id, state, "status", utc_now())
+            return self._apply(unit_id, annotator_id, state, "status", utc_now(), current)
 
     def toggle_theme(self, unit_id: int, annotator: str, key: str) -> LabelChange:
         """Add the theme if the unit lacks it, else remove it; the unit is done either way.
@@ -52,16 +53,19 @@ class LabelsMixin:
         """
         annotator_id = self.ensure_annotator(annotator)
         with self.transaction():
-            current = label_sql.unit_state(self.conn, unit_id, annotator_id).themes
-            themes = [k for k in current if k != key] if key in current else [*current, key]
-            return self._apply(unit_id, annotator_id, self._done_state(themes), "set", utc_now())
+            current = label_sql.unit_state(self.conn, unit_id, annotator_id)
+            had = current.themes
+            themes = [k for k in had if k != key] if key in had else [*had, key]
+            state = self._done_state(themes)
+            return self._apply(unit_id, annotator_id, state, "set", utc_now(), current)
 
     def mark_done(self, unit_id: int, annotator: str) -> LabelChange:
         """Done with the themes the unit has now (none: done with no theme)."""
         annotator_id = self.ensure_annotator(annotator)
         with self.transaction():
-            current = label_sql.unit_state(self.conn, unit_id, annotator_id).themes
-            return self._apply(unit_id, annotator_id, self._done_state(current), "set", utc_now())
+            current = label_sql.unit_state(self.conn, unit_id, annotator_id)
+            state = self._done_state(current.themes)
+            return self._apply(unit_id, annotator_id, state, "set", utc_now(), current)
 
     def apply_state(
         self, unit_id: int, annotator: str, state: UnitState, action: str
@@ -72,29 +76,36 @@ class LabelsMixin:
             return self._apply(unit_id, annotator_id, state, action, utc_now())
 
     def _apply(
-        self, unit_id: int, annotator_id: int, state: UnitState, action: str, now: str
+        self,
+        unit_id: int,
+        annotator_id: int,
+        state: UnitState,
+        action: str,
+        now: str,
+        before: UnitState | None = None,
     ) -> LabelChange:
-        before = label_sql.unit_state(self.conn, unit_id, annotator_id)
-        self._check_themes_usable(state.themes, before.themes)
-        label_sql.write_state(self.conn, unit_id, annotator_id, state, now)
-        after = UnitState(tuple(self._ordered_theme_keys(state.themes)), state.status)
+        """Write and log a state (inside a transaction); `before` if the caller already read it."""
+        if before is None:
+            before = label_sql.unit_state(self.conn, unit_id, annotator_id)
+        after = self._checked(state, before)
+        label_sql.write_state(self.conn, unit_id, annotator_id, after, now)
         label_sql.log_event(
             self.conn, annotator_id, unit_id, action, before.as_json(), after.as_json(), now
         )
         return LabelChange(unit_id, before, after)
 
-    def _ordered_theme_keys(self, keys: Iterable[str]) -> list[str]:
-        order = {t.key: t.position for t in self.themes(include_retired=True)}
-        unknown = sorted(set(keys) - set(order))
+    def _checked(self, state: UnitState, before: UnitState) -> UnitState:
+        """The state with its themes in scheme order; unknown themes, and retired ones the
+        unit did not already have, are refused."""
+        scheme = {t.key: t for t in self.themes(include_retired=True)}
+        unknown = sorted(set(state.themes) - set(scheme))
         if unknown:
             raise ThemeError(f"unknown theme {', '.join(unknown)}")
-        return sorted(set(keys), key=lambda k: order[k])
-
-    def _check_themes_usable(self, wanted: Iterable[str], existing: Iterable[str]) -> None:
-        retired = {t.key for t in self.themes(include_retired=True) if t.retired}
-        newly_retired = (set(wanted) - set(existing)) & retired
-        if newly_retired:
-            raise ThemeError(f"theme {', '.join(sorted(newly_retired))} is retired")
+        retired = sorted(k for k in set(state.themes) - set(before.themes) if scheme[k].retired)
+        if retired:
+            raise ThemeError(f"theme {', '.join(retired)} is retired")
+        ordered = tuple(sorted(set(state.themes), key=lambda k: scheme[k].position))
+        return UnitState(ordered, state.status)
 
     def note(self, unit_id: int, annotator: str) -> str:
         return label_sql.get_note(self.conn, unit_id, self.ensure_annotator(annotator))
