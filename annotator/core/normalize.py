@@ -44,11 +44,5 @@ def index_key(text: str) -> str:
 
 def fts_query(query: str) -> str:
     """An FTS5 query matching documents that contain every word of the query as a word prefix."""
-    words = re.findall(r"\w+", index_key(query))
+    words = _WORD.findall(index_key(query))
     return " ".join(f'"{w}"*' for w in words)
-
-
-def matches(query: str, text: str) -> bool:
-    """True if every word of the query starts a word of the text, ignoring spelling variants."""
-    haystack = " " + " ".join(_WORD.findall(index_key(text)))
-    return all(" " + word in haystack for word in _WORD.findall(index_key(query)))

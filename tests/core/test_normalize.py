@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.normalize import fts_query, index_key, matches, normalize
+from annotator.core.normalize import fts_query, index_key, normalize
+from annotator.storage.store import Store
+from tests.factories import make_article
+
+
+def matches(query: str, text: str) -> bool:
+    """Whether the project's search (the FTS index over normalised keys) finds the text."""
+    with Store(None) as store:
+        store.add_articles([make_article("عنوان", [text])])
+        return bool(store.list_articles(search=query))
 
 
 @pytest.mark.parametrize(
