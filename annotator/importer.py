@@ -12,14 +12,13 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from annotator.core.parsing import Failure, ParsedFile, parse_file
 from annotator.core.readers import ReadOptions, iter_source_files
 from annotator.core.resources import seeds_dir
+from annotator.import_pool import parse_in_workers
 from annotator.storage.store import Store
 
 Progress = Callable[[int, int, Path], None]  # files done, files total, current file
@@ -63,8 +62,7 @@ def parsed_files(files: list[Path], options: ReadOptions) -> Iterator[ParsedFile
     if workers == 1:
         yield from (parse_file(path, options) for path in files)
         return
-    with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
-        yield from pool.map(partial(parse_file, options=options), files, chunksize=48)
+    yield from parse_in_workers(files, options, workers, _process_context())
 
 
 class _Writer:

@@ -13,6 +13,8 @@ from annotator.core.document import build_article, check_offsets
 from annotator.core.model import Article, ArticleDraft, ReadError
 from annotator.core.readers import ReadOptions, read_file
 
+MAX_METADATA_DEPTH = 100  # real metadata nests a few levels; JSON allows any depth
+
 
 @dataclass
 class Failure:
@@ -59,12 +61,45 @@ def segment_drafts(path: Path, drafts: Iterable[ArticleDraft]) -> list[Article]:
 
 
 def parse_file(path: Path, options: ReadOptions) -> ParsedFile:
-    """Read and segment one file (runs in a worker process for large imports)."""
+    """Read and segment one file (runs in a worker process for large imports).
+
+    Never raises: whatever goes wrong with one file (a reader's bug included) becomes that
+    file's failure, so that the rest of the batch is imported.
+    """
     try:
         drafts = read_file(path, options)
+        for draft in drafts:
+            _check_nesting(draft, path)
         articles = segment_drafts(path, drafts)
     except ReadError as error:
         return ParsedFile(path, failure=Failure(error.path, error.reason, error.line))
-    except OSError as error:
-        return ParsedFile(path, failure=Failure(str(path), error.strerror or str(error)))
+    except Exception as error:  # one file's problem, whatever it is, must not stop the batch
+        return ParsedFile(path, failure=Failure(str(path), unexpected_reason(error)))
     return ParsedFile(path, articles, [f"{path}: {w}" for d in drafts for w in d.warnings])
+
+
+def unexpected_reason(error: BaseException) -> str:
+    """A reason for an error no reader anticipated, in words a person can act on."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read (more than about 1,000 levels)"
+    if isinstance(error, MemoryError):
+        return "too large to read: not enough memory"
+    if isinstance(error, OSError):
+        return f"cannot read the file: {error.strerror or error}"
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return f"cannot read the file ({type(error).__name__}{': ' + detail if detail else ''})"
+
+
+def _check_nesting(draft: ArticleDraft, path: Path) -> None:
+    """Refuse metadata nested deeper than MAX_METADATA_DEPTH: storing it (JSON), or sending
+    it between processes (pickle), would recurse that deep and fail far from its cause."""
+    stack = [(value, 1) for value in draft.extra.values()]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_METADATA_DEPTH:
+            reason = f"metadata nested more than {MAX_METADATA_DEPTH} levels deep"
+            raise ReadError(str(path), reason, draft.line)
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)

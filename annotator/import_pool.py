@@ -1,0 +1,129 @@
+"""Read and segment files in worker processes; one file's failure is never the batch's.
+
+Files go to the workers in chunks (fewer round trips between processes). parse_file turns
+every error of a reader into that file's failure, so a chunk normally always comes back.
+A chunk whose results cannot come back (a result that cannot be sent between processes)
+is read again file by file in the same pool. A worker that dies (killed for memory, or
+crashed inside a C library) breaks the whole pool: every file not yet returned is then read
+one at a time in a fresh single-worker pool, so that only the file that kills its worker
+again is reported as failed, and the others are imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from annotator.core.parsing import Failure, ParsedFile, parse_file, unexpected_reason
+from annotator.core.readers import ReadOptions
+
+CHUNK_FILES = 48  # files per task: enough to make a round trip cheap, few enough to balance
+CHUNKS_AHEAD = 3  # tasks queued per worker beyond the one being waited for
+WORKER_DIED = "the process reading it stopped unexpectedly (out of memory, or a crash)"
+
+Context = multiprocessing.context.BaseContext
+
+
+def parse_chunk(paths: list[Path], options: ReadOptions) -> list[ParsedFile]:
+    """The task a worker runs."""
+    return [parse_file(path, options) for path in paths]
+
+
+def parse_in_workers(
+    files: list[Path], options: ReadOptions, workers: int, context: Context
+) -> Iterator[ParsedFile]:
+    """Every file parsed, in input order, by `workers` processes."""
+    chunks = deque(files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES))
+    with _pool(workers, context) as pool:
+        yield from _chunked(pool, chunks, options, workers * (1 + CHUNKS_AHEAD))
+    if chunks:  # the pool broke: what is left, one file at a time
+        yield from _one_at_a_time(deque(p for chunk in chunks for p in chunk), options, context)
+
+
+@contextlib.contextmanager
+def _pool(workers: int, context: Context) -> Iterator[ProcessPoolExecutor]:
+    """A pool that is shut down when done; when the reader of the results stops early
+    (cancel, Ctrl-C, an error), its workers are stopped at once instead of finishing."""
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        yield pool
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers without waiting for their current files."""
+    # _processes is private, but the only handle on the workers; kept since Python 3.2.
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _chunked(
+    pool: ProcessPoolExecutor, chunks: deque[list[Path]], options: ReadOptions, ahead: int
+) -> Iterator[ParsedFile]:
+    """Parse chunks in order; on a broken pool, put back every chunk not yet returned."""
+    in_flight: deque[tuple[list[Path], Future]] = deque()
+    while chunks or in_flight:
+        try:
+            while chunks and len(in_flight) < ahead:
+                in_flight.append((chunks[0], pool.submit(parse_chunk, chunks[0], options)))
+                chunks.popleft()
+            chunk, future = in_flight[0]
+            results = _chunk_results(pool, chunk, future, options)
+        except BrokenProcessPool:
+            chunks.extendleft(reversed([chunk for chunk, _ in in_flight]))
+            return
+        in_flight.popleft()
+        yield from results
+
+
+def _chunk_results(
+    pool: ProcessPoolExecutor, chunk: list[Path], future: Future, options: ReadOptions
+) -> list[ParsedFile]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception:  # a result that could not come back: find which file it was
+        return [_result(pool.submit(parse_file, path, options), path) for path in chunk]
+
+
+def _result(future: Future, path: Path) -> ParsedFile:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception as error:
+        return failed(path, unexpected_reason(error))
+
+
+def _one_at_a_time(
+    files: deque[Path], options: ReadOptions, context: Context
+) -> Iterator[ParsedFile]:
+    """Each file in its own task; a file that kills its worker fails, a new worker goes on."""
+    while files:
+        with _pool(1, context) as pool:
+            while files:
+                try:
+                    parsed = _result(pool.submit(parse_file, files[0], options), files[0])
+                except BrokenProcessPool:
+                    yield failed(files.popleft(), WORKER_DIED)
+                    break
+                files.popleft()
+                yield parsed
+
+
+def failed(path: Path, reason: str) -> ParsedFile:
+    return ParsedFile(path, failure=Failure(str(path), reason))
