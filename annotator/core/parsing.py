@@ -12,6 +12,7 @@ from pathlib import Path
 from annotator.core.document import build_article, check_offsets
 from annotator.core.model import Article, ArticleDraft, ReadError
 from annotator.core.readers import ReadOptions, read_file
+from annotator.core.sanitize import sanitize_draft
 
 MAX_METADATA_DEPTH = 100  # real metadata nests a few levels; JSON allows any depth
 
@@ -68,14 +69,23 @@ def parse_file(path: Path, options: ReadOptions) -> ParsedFile:
     """
     try:
         drafts = read_file(path, options)
-        for draft in drafts:
-            _check_nesting(draft, path)
+        removed = [_sanitized(draft, path) for draft in drafts]
         articles = segment_drafts(path, drafts)
     except ReadError as error:
         return ParsedFile(path, failure=Failure(error.path, error.reason, error.line))
     except Exception as error:  # one file's problem, whatever it is, must not stop the batch
         return ParsedFile(path, failure=Failure(str(path), unexpected_reason(error)))
-    return ParsedFile(path, articles, [f"{path}: {w}" for d in drafts for w in d.warnings])
+    warnings = [f"{path}: {w}" for d in drafts for w in d.warnings]
+    return ParsedFile(path, articles, warnings + [note for note in removed if note])
+
+
+def _sanitized(draft: ArticleDraft, path: Path) -> str | None:
+    """Check and clean one draft; a warning (FILE:LINE: what) if characters were removed."""
+    _check_nesting(draft, path)
+    removed = sanitize_draft(draft)
+    if removed is None:
+        return None
+    return f"{Failure(str(path), removed, draft.line)}"
 
 
 def unexpected_reason(error: BaseException) -> str:

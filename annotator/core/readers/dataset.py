@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, ReadError, Unit
+from annotator.core.sanitize import unwanted_problem
 
 REQUIRED_FIELDS = ("article_id", "sentence_index", "kind", "start", "end", "text")
 KINDS = ("title", "heading", "sentence")
@@ -99,6 +100,9 @@ def _unguarded_text(value: Any, length: int, path: str, line: int) -> str:
         raise ReadError(
             path, f"text has {len(value)} characters but start and end span {length}", line
         )
+    problem = unwanted_problem(value)
+    if problem:
+        raise ReadError(path, problem, line)
     return value
 
 
