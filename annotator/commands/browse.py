@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from annotator.commands import removal
 from annotator.commands.common import CommandError, open_store_for, print_json
 from annotator.storage.store import Store
 from annotator.terminal import for_terminal, wants_visual
@@ -27,6 +28,7 @@ def register(commands) -> None:
     )
     _add_bidi(articles)
     articles.set_defaults(handler=run_articles)
+    removal.register(articles)
 
     show = commands.add_parser(
         "show",

@@ -119,6 +119,7 @@ class ArticleListPanel(QWidget):
     """Filter and search over the project's articles; activating a row opens it."""
 
     article_activated = Signal(int)
+    remove_requested = Signal(int)  # from the row's context menu; the window confirms
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -179,6 +180,8 @@ class ArticleListPanel(QWidget):
         # Right-click the header to hide or show columns (on a narrow pane titles need room).
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._row_menu)
 
     def _column_menu(self, position) -> None:
         header, model = self.table.horizontalHeader(), self.table.model()
@@ -191,6 +194,23 @@ class ArticleListPanel(QWidget):
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
         menu.exec(header.mapToGlobal(position))
+
+    def row_menu(self, article_id: int) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("article_row_menu")
+        menu.addAction(self.tr("Open"), lambda: self.article_activated.emit(article_id))
+        menu.addAction(self.tr("Remove article…"), lambda: self.remove_requested.emit(article_id))
+        return menu
+
+    def _row_menu(self, position) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            menu = self.row_menu(index.data(ARTICLE_ID_ROLE))
+            menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def selected_article_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ARTICLE_ID_ROLE) if rows else None
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())

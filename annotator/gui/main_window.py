@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from annotator import APP_NAME
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
+from annotator.gui.article_removal import RemovalActions
 from annotator.gui.keyboard import KeyCommand, is_label_key, perform
 from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
@@ -39,7 +40,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, ProjectActions):
+class MainWindow(QMainWindow, ProjectActions, RemovalActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.reader.command_requested.connect(self.perform_command)
         self.reader.unit_clicked.connect(self.session_go_to_unit)
         self.article_panel.article_activated.connect(self.open_article)
+        self.article_panel.remove_requested.connect(self.remove_article_asking)
         self.article_panel.search_box.returnPressed.connect(self.article_panel.table.setFocus)
         self.theme_panel.leave_requested.connect(self.focus_reader)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
@@ -153,6 +155,9 @@ class MainWindow(QMainWindow, ProjectActions):
             )
         elif event.change is Change.THEMES:
             self.article_model.reload_themes()
+        elif event.change is Change.ARTICLES:
+            self.article_model.reload()
+            self._refresh_all()
         self._refresh_undo()
 
     def _refresh_all(self) -> None:

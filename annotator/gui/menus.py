@@ -50,6 +50,7 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("redo", lambda: translate("menus", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
             None,
             ActionSpec("find", lambda: translate("menus", "&Find articles"), ("Ctrl+F",)),
+            ActionSpec("remove_article", lambda: translate("menus", "Re&move article…")),
             None,
             ActionSpec("edit_themes", lambda: translate("menus", "&Themes…")),
         ],

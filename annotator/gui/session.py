@@ -7,14 +7,12 @@ so what the screen shows is always what is on disk.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from annotator.core.themes import Theme
 from annotator.gui import navigation
 from annotator.gui.navigation import Move, neighbour_article, next_not_seen
-from annotator.gui.undo import UndoEntry, UndoStack
+from annotator.gui.session_events import Change, Listener, SessionEvent
+from annotator.gui.session_removal import RemovalMixin
+from annotator.gui.undo import RemovalEntry, UndoEntry, UndoStack
 from annotator.storage.records import ArticleRecord, LabelChange, UnitRecord, UnitState
 from annotator.storage.store import Store
 
@@ -23,24 +21,7 @@ def is_done(state: UnitState) -> bool:
     return navigation.is_done(state.status)
 
 
-class Change(enum.Enum):
-    ARTICLE = "article"  # another article was opened (or the current one reloaded)
-    CURRENT_UNIT = "current_unit"  # the current unit moved inside the article
-    UNIT_STATE = "unit_state"  # a unit's themes or status changed (already committed)
-    END_OF_ARTICLE = "end_of_article"  # past the last unit: the next move opens the next article
-    THEMES = "themes"  # the theme scheme was edited
-
-
-@dataclass(frozen=True)
-class SessionEvent:
-    change: Change
-    unit_index: int | None = None
-
-
-Listener = Callable[[SessionEvent], None]
-
-
-class AnnotationSession:
+class AnnotationSession(RemovalMixin):
     """One annotator working through one project."""
 
     def __init__(self, store: Store, annotator: str):
@@ -266,20 +247,24 @@ class AnnotationSession:
     def can_redo(self) -> bool:
         return self.undo_stack.can_redo()
 
-    def undo(self) -> LabelChange | None:
+    def undo(self) -> LabelChange | RemovalEntry | None:
         """Put back the state before the last change, going to its article and unit first."""
         entry = self.undo_stack.next_undo()
         if entry is None:
             return None
+        if isinstance(entry, RemovalEntry):
+            return self._undo_removal(entry)
         change = self._put_back(entry, entry.change.before, "undo")
         self.undo_stack.undone()
         self._show_state(change)
         return change
 
-    def redo(self) -> LabelChange | None:
+    def redo(self) -> LabelChange | RemovalEntry | None:
         entry = self.undo_stack.next_redo()
         if entry is None:
             return None
+        if isinstance(entry, RemovalEntry):
+            return self._redo_removal(entry)
         change = self._put_back(entry, entry.change.after, "redo")
         self.undo_stack.redone()
         self._show_state(change)

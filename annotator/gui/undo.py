@@ -1,4 +1,4 @@
-"""Undo and redo of label changes within one session (no Qt here).
+"""Undo and redo of label changes and article removals within one session (no Qt here).
 
 Entries move between the stacks only after the store has written the change, so an undo
 that fails (a locked project, say) can simply be tried again.
@@ -20,15 +20,26 @@ class UndoEntry:
     change: LabelChange
 
 
+@dataclass(frozen=True)
+class RemovalEntry:
+    """An article removed from the project: undo puts it back whole, redo removes it again."""
+
+    article_id: int
+    title: str
+
+
+AnyEntry = UndoEntry | RemovalEntry
+
+
 class UndoStack:
     """The changes that can be undone, newest last, and those undone that can be redone."""
 
     def __init__(self, limit: int = UNDO_LIMIT):
         self.limit = limit
-        self._undo: list[UndoEntry] = []
-        self._redo: list[UndoEntry] = []
+        self._undo: list[AnyEntry] = []
+        self._redo: list[AnyEntry] = []
 
-    def record(self, entry: UndoEntry) -> None:
+    def record(self, entry: AnyEntry) -> None:
         """A new change: it can be undone, and nothing undone before can be redone."""
         self._undo.append(entry)
         del self._undo[: -self.limit]
@@ -40,10 +51,10 @@ class UndoStack:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    def next_undo(self) -> UndoEntry | None:
+    def next_undo(self) -> AnyEntry | None:
         return self._undo[-1] if self._undo else None
 
-    def next_redo(self) -> UndoEntry | None:
+    def next_redo(self) -> AnyEntry | None:
         return self._redo[-1] if self._redo else None
 
     def undone(self) -> None:

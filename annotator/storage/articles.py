@@ -10,23 +10,31 @@ from annotator.core.normalize import fts_query, index_key
 from annotator.storage.records import ArticleRecord, ArticleSummary, UnitRecord
 
 _INSERT_ARTICLE = """
-INSERT INTO articles (title, text, source, url, category, date, author, original_id, encoding,
-                      extra, content_hash, unit_count, imported_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO articles (id, title, text, source, url, category, date, author, original_id,
+                      encoding, extra, content_hash, unit_count, imported_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (content_hash) DO NOTHING
 """
 _INSERT_UNIT = (
-    'INSERT INTO units (article_id, idx, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)'
+    'INSERT INTO units (id, article_id, idx, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)'
 )
 
 
-def insert_article(conn: sqlite3.Connection, article: Article, now: str) -> int | None:
-    """Insert one segmented article; None if an article with the same content exists."""
+def insert_article(
+    conn: sqlite3.Connection, article: Article, now: str, ids: tuple[int, int] | None = None
+) -> int | None:
+    """Insert one segmented article; None if an article with the same content exists.
+
+    `ids`: the article's id and its first unit's (removal.reserved_ids); None lets SQLite
+    choose (the next after the highest), as it does for every later article.
+    """
     d = article.draft
     title = next((u.text for u in article.units if u.kind == "title"), d.title)
+    article_id, first_unit = ids if ids is not None else (None, None)
     cursor = conn.execute(
         _INSERT_ARTICLE,
         (
+            article_id,
             title,
             article.text,
             d.source,
@@ -47,7 +55,10 @@ def insert_article(conn: sqlite3.Connection, article: Article, now: str) -> int 
     article_id = cursor.lastrowid
     conn.executemany(
         _INSERT_UNIT,
-        [(article_id, i, u.kind, u.start, u.end, u.text) for i, u in enumerate(article.units)],
+        [
+            (first_unit if i == 0 else None, article_id, i, u.kind, u.start, u.end, u.text)
+            for i, u in enumerate(article.units)
+        ],
     )
     return article_id
 

@@ -210,6 +210,24 @@ def default_themes(db: sqlite_utils.Database) -> None:
         )
 
 
+@migration("0003_removed_articles")
+def removed_articles(db: sqlite_utils.Database) -> None:
+    """Articles a lead removed: their ids (and their units' ids) are never given again, so the
+    event log's unit ids stay unambiguous and a removed article can come back as it was. The
+    article itself, with every annotator's work on it, is in the event `event_id`."""
+    _run_script(
+        db,
+        """
+CREATE TABLE IF NOT EXISTS removed_articles (
+    article_id INTEGER PRIMARY KEY,
+    last_unit_id INTEGER NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    removed_at TEXT NOT NULL
+);
+""",
+    )
+
+
 def known_migration_names() -> list[str]:
     return list(_MIGRATION_NAMES)
 

@@ -13,10 +13,11 @@ from annotator.storage.database import _translate, open_database
 from annotator.storage.errors import UnknownAnnotator
 from annotator.storage.store_articles import ArticlesMixin
 from annotator.storage.store_labels import LabelsMixin
+from annotator.storage.store_removal import RemovalMixin
 from annotator.storage.store_themes import ThemesMixin
 
 
-class Store(ArticlesMixin, LabelsMixin, ThemesMixin):
+class Store(ArticlesMixin, LabelsMixin, ThemesMixin, RemovalMixin):
     """A project database. Every method that writes commits before it returns."""
 
     def __init__(self, path: str | Path | None = None):

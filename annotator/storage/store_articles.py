@@ -16,6 +16,7 @@ from annotator.storage.records import (
     UnitRecord,
     UnitState,
 )
+from annotator.storage.removal import reserved_ids
 
 
 class ArticlesMixin:
@@ -48,13 +49,14 @@ class ArticlesMixin:
         return results
 
     def _insert_articles(self, articles: Iterable[Article], now: str) -> ImportCounts:
-        counts = ImportCounts()
+        counts, ids = ImportCounts(), reserved_ids(self.conn)  # never a removed article's ids
         for article in articles:
-            article_id = article_sql.insert_article(self.conn, article, now)
+            article_id = article_sql.insert_article(self.conn, article, now, ids)
             if article_id is None:
                 counts.duplicates += 1
                 counts.duplicate_titles.append(article.draft.title)
                 continue
+            ids = None
             counts.articles += 1
             counts.units += len(article.units)
             self._import_preset_labels(article, article_id, now)

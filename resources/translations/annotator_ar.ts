@@ -31,6 +31,14 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Remove article…</source>
+        <translation>حذف المقال…</translation>
+    </message>
+    <message>
         <source>Search articles (Ctrl+F)</source>
         <translation>ابحث في المقالات (⁦Ctrl+F⁩)</translation>
     </message>
@@ -420,6 +428,41 @@ Last: {name}</source>
     <message>
         <source>Interface language: {name}</source>
         <translation>لغة الواجهة: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalActions</name>
+    <message>
+        <source>No article to remove</source>
+        <translation>لا يوجد مقال لحذفه</translation>
+    </message>
+    <message>
+        <source>Removed “{title}”. Undo (Ctrl+Z) puts it back.</source>
+        <translation>حُذف «{title}». التراجع (⁦Ctrl+Z⁩) يعيده.</translation>
+    </message>
+    <message>
+        <source>Remove article</source>
+        <translation>حذف مقال</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from the project?</source>
+        <translation>أتريد حذف «{title}» من المشروع؟</translation>
+    </message>
+    <message>
+        <source>It is removed for everyone, with its units ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
+        <translation>سيُحذف عند الجميع مع وحداته (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
+    </message>
+    <message>
+        <source>It is removed for everyone, with its units ({units}); no one has labelled it yet.</source>
+        <translation>سيُحذف عند الجميع مع وحداته (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) puts it back.</source>
+        <translation>التراجع (⁦Ctrl+Z⁩) يعيده.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
     </message>
 </context>
 <context>
@@ -851,6 +894,10 @@ Last: {name}</source>
     <message>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
+    </message>
+    <message>
+        <source>Re&amp;move article…</source>
+        <translation>&amp;حذف المقال…</translation>
     </message>
     <message>
         <source>&amp;Themes…</source>

@@ -44,10 +44,11 @@ def test_reopening_applies_nothing_and_makes_no_backup(tmp_path):
 def test_pending_migration_is_applied_after_a_backup(tmp_path):
     path = tmp_path / "p.annotator"
     db, _ = open_database(path)
-    # Simulate a database from the release before the latest migration.
-    last = known_migration_names()[-1]
+    # Simulate a database from a release before the default-themes migration.
+    pending = "0002_default_themes"
+    assert pending in known_migration_names()
     db.execute("DELETE FROM themes")
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [pending])
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     db.conn.close()
     db, backup = open_database(path)
