@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 
 from annotator.commands import removal
 from annotator.commands.common import CommandError, open_store_for, print_json
+from annotator.storage.search import has_words
 from annotator.storage.store import Store
 from annotator.terminal import for_terminal, wants_visual
 
@@ -55,6 +57,11 @@ def _add_bidi(parser) -> None:
 
 
 def run_articles(args: argparse.Namespace) -> int:
+    if args.search.strip() and not has_words(args.search):
+        print(
+            f"annotator: the search {args.search!r} holds no letters or digits; nothing matches",
+            file=sys.stderr,
+        )
     with open_store_for(args) as store:
         rows = store.list_articles(args.annotator, args.status, args.search)
     if args.json:

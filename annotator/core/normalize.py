@@ -20,7 +20,6 @@ _FOLDS = (
     *((chr(0x0660 + d), str(d)) for d in range(10)),  # Arabic-Indic digits
     *((chr(0x06F0 + d), str(d)) for d in range(10)),  # Extended (Persian) digits
 )
-_WORD = re.compile(r"\w+")
 
 
 def normalize(text: str) -> str:
@@ -40,9 +39,3 @@ _LEADING_PROCLITIC = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]?ال|لل|[بلك
 def index_key(text: str) -> str:
     """The searchable form of a text: normalised letters, proclitics removed from every word."""
     return _LEADING_PROCLITIC.sub("", normalize(text))
-
-
-def fts_query(query: str) -> str:
-    """An FTS5 query matching documents that contain every word of the query as a word prefix."""
-    words = _WORD.findall(index_key(query))
-    return " ".join(f'"{w}"*' for w in words)

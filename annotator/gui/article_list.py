@@ -29,6 +29,7 @@ from annotator.gui.article_model import (
     Column,
 )
 from annotator.gui.theme_colors import readable_on
+from annotator.storage.search import has_words
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
@@ -251,6 +252,8 @@ class ArticleListPanel(QWidget):
             if filtered
             else self.tr("%n article(s) in the project", "", count)
         )
+        if self.model.search and not has_words(self.model.search):
+            text = self.tr("Nothing to search for: type letters or digits")
         self.count_label.setText(text)
 
     def _apply_query(self) -> None:

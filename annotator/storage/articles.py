@@ -6,8 +6,9 @@ import json
 import sqlite3
 
 from annotator.core.model import Article
-from annotator.core.normalize import fts_query, index_key
+from annotator.core.normalize import index_key
 from annotator.storage.records import ArticleRecord, ArticleSummary, UnitRecord
+from annotator.storage.search import SearchQuery, search_query
 
 _INSERT_ARTICLE = """
 INSERT INTO articles (id, title, text, source, url, category, date, author, original_id,
@@ -113,13 +114,26 @@ _STATUS_FILTERS = {
 }
 
 
-def _filters(status: str | None, search: bool, after: bool) -> str:
+def _filters(status: str | None, search: SearchQuery | None, after: bool) -> str:
     if status not in _STATUS_FILTERS:
         raise ValueError(
             f"unknown status filter {status!r}; use one of not_started, in_progress, done"
         )
-    match = "AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)"
-    return f"{_STATUS_FILTERS[status]} {match if search else ''} {'AND a.id > :after' if after else ''}"
+    return (
+        f"{_STATUS_FILTERS[status]} {_search_filter(search)} {'AND a.id > :after' if after else ''}"
+    )
+
+
+def _search_filter(search: SearchQuery | None) -> str:
+    if search is None:
+        return ""
+    if search.matches_nothing:  # punctuation only: nothing, rather than everything
+        return "AND 0"
+    literals = "".join(
+        f" AND (instr(text_key, :literal{i}) OR instr(title_key, :literal{i}))"
+        for i in range(len(search.literals))
+    )
+    return f"AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q{literals})"
 
 
 def _progress_join(annotator_id: int | None) -> str:
@@ -132,9 +146,14 @@ def _progress_join(annotator_id: int | None) -> str:
                           GROUP BY article_id) p ON p.article_id = a.id"""
 
 
-def _params(annotator_id, search: str, **extra) -> dict:
-    query = fts_query(search) if search.strip() else ""
-    return {"annotator": annotator_id, "q": query, **extra}
+def _search(search: str) -> SearchQuery | None:
+    return search_query(search) if search.strip() else None
+
+
+def _params(annotator_id, search: SearchQuery | None, **extra) -> dict:
+    literals = {f"literal{i}": text for i, text in enumerate(search.literals if search else ())}
+    query = search.match if search else ""
+    return {"annotator": annotator_id, "q": query, **literals, **extra}
 
 
 def list_articles(
@@ -151,12 +170,13 @@ def list_articles(
     `after_id` pages by key (rows after that article), which stays fast where a deep OFFSET
     would step over every earlier row.
     """
-    params = _params(annotator_id, search, limit=limit, offset=offset, after=after_id)
+    query = _search(search)
+    params = _params(annotator_id, query, limit=limit, offset=offset, after=after_id)
     sql = f"""
         SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count, COALESCE(p.done, 0),
                a.url
         FROM articles a {_progress_join(annotator_id)}
-        WHERE 1 {_filters(status, bool(params["q"]), after_id is not None)}
+        WHERE 1 {_filters(status, query, after_id is not None)}
         ORDER BY a.id LIMIT :limit OFFSET :offset
     """
     rows = conn.execute(sql, params).fetchall()
@@ -171,11 +191,12 @@ def count_articles(
     search: str = "",
 ) -> int:
     """How many articles list_articles would return with no limit."""
-    params = _params(annotator_id, search)
+    query = _search(search)
+    params = _params(annotator_id, query)
     needs_progress = status not in (None, "all")
     join = _progress_join(annotator_id) if needs_progress else ""
     sql = f"""SELECT COUNT(*) FROM articles a {join}
-              WHERE 1 {_filters(status, bool(params["q"]), False)}"""
+              WHERE 1 {_filters(status, query, False)}"""
     return conn.execute(sql, params).fetchone()[0]
 
 

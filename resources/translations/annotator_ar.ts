@@ -88,6 +88,10 @@
             <numerusform>%n مقال في المشروع</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing to search for: type letters or digits</source>
+        <translation>لا شيء للبحث عنه: اكتب حروفًا أو أرقامًا</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.normalize import fts_query, index_key, normalize
+from annotator.core.normalize import index_key, normalize
+from annotator.storage.search import search_query
 from annotator.storage.store import Store
 from tests.factories import make_article
 
@@ -51,6 +52,6 @@ def test_normalisation_never_changes_stored_text_only_keys():
     assert text == "والإعمار"
 
 
-def test_fts_query_uses_prefix_terms_of_the_normalised_words():
-    assert fts_query("الإعمار العسكري") == '"اعمار"* "عسكري"*'
-    assert fts_query("  ") == ""
+def test_search_query_uses_prefix_terms_of_the_normalised_words():
+    assert search_query("الإعمار العسكري").match == '"اعمار"* "عسكري"*'
+    assert search_query("  ").matches_nothing

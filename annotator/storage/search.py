@@ -1,0 +1,86 @@
+"""What a person types into search, as an FTS5 query that is always valid and means what it says.
+
+The search index splits text into words with SQLite's `unicode61` tokenizer: letters, digits
+and private-use characters make words, everything else (spaces, punctuation, `_`, marks)
+separates them. The query is split by the same tokenizer (SQLite's own, run on a private
+in-memory table), so a quoted query word is always exactly one index word: FTS5 never sees
+an operator (AND, OR, NOT, NEAR, `^`, `-`, `:`, `*`, parentheses) or a phrase, which the
+index (detail=none) cannot answer. Then:
+
+- every word must start a word of the article (`"word"*`, all words required);
+- a piece typed without spaces that holds several words (`a_b`, `don't`, `3.5`, `e-mail`)
+  must also appear as typed (after the same normalisation), since the index cannot check that
+  words are adjacent;
+- a query with no word at all (only punctuation, such as `'`, `*` or `(`) matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+
+from annotator.core.normalize import index_key
+
+TOKENIZER = "unicode61"  # as in the article_search table (schema.py, migration 0001)
+_EDGE_SEPARATORS = re.compile(r"^\W+|\W+$")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    match: str  # the FTS5 MATCH expression; "" when the text holds no word
+    literals: tuple[str, ...] = ()  # normalised pieces that must appear as typed
+
+    @property
+    def matches_nothing(self) -> bool:
+        return not self.match
+
+
+class _Tokenizer:
+    """SQLite's tokenizer, reached through an fts5vocab table over a one-row FTS5 table."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            conn.execute(f"CREATE VIRTUAL TABLE words USING fts5(x, tokenize = '{TOKENIZER}')")
+            conn.execute("CREATE VIRTUAL TABLE found USING fts5vocab(words, 'instance')")
+            self._conn = conn
+        return self._conn
+
+    def words(self, text: str) -> list[str]:
+        with self._lock:
+            conn = self._connection()
+            conn.execute("DELETE FROM words")
+            conn.execute("INSERT INTO words (x) VALUES (?)", (text,))
+            return [row[0] for row in conn.execute("SELECT term FROM found ORDER BY offset")]
+
+
+_TOKENIZER = _Tokenizer()
+
+
+def search_query(text: str) -> SearchQuery:
+    words: list[str] = []
+    literals: list[str] = []
+    for piece in index_key(text).split():
+        found = _TOKENIZER.words(piece)
+        words.extend(found)
+        if len(found) > 1:
+            literals.append(_EDGE_SEPARATORS.sub("", piece))
+    unique = list(dict.fromkeys(words))
+    match = " ".join('"' + word.replace('"', '""') + '"*' for word in unique)
+    return SearchQuery(match, tuple(dict.fromkeys(literals)))
+
+
+def tokenized_words(text: str) -> list[str]:
+    """The words the search index makes of a text (already normalised by index_key)."""
+    return _TOKENIZER.words(text)
+
+
+def has_words(text: str) -> bool:
+    """False for a query that can match nothing (empty, or punctuation only)."""
+    return not search_query(text).matches_nothing
