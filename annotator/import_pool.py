@@ -12,7 +12,13 @@ again is reported as failed, and the others are imported.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +30,7 @@ from annotator.core.readers import ReadOptions
 
 CHUNK_FILES = 48  # files per task: enough to make a round trip cheap, few enough to balance
 CHUNKS_AHEAD = 3  # tasks queued per worker beyond the one being waited for
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 WORKER_DIED = "the process reading it stopped unexpectedly (out of memory, or a crash)"
 
 Context = multiprocessing.context.BaseContext
@@ -49,13 +56,55 @@ def parse_in_workers(
 def _pool(workers: int, context: Context) -> Iterator[ProcessPoolExecutor]:
     """A pool that is shut down when done; when the reader of the results stops early
     (cancel, Ctrl-C, an error), its workers are stopped at once instead of finishing."""
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=worker_started, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     except BaseException:
         stop_pool(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def worker_started(parent_pid: int) -> None:
+    """Tie a worker's life to the importing process (runs first in every worker).
+
+    A killed import (kill -9, SIGTERM, a crash) must not leave workers behind: they would wait
+    for work forever, holding memory and the caller's pipes (so `$(annotator import …)` never
+    returned). Ctrl-C reaches every process of the terminal's group; the workers ignore it
+    and the importing process stops them, so the person sees one line, not a traceback per
+    worker.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent_linux()
+    if os.getppid() != parent_pid:  # the parent died before we could ask to die with it
+        os._exit(1)
+    _watch_parent()
+
+
+def _die_with_parent_linux() -> None:
+    """Linux: the kernel sends SIGKILL the moment the parent exits (prctl PR_SET_PDEATHSIG)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _watch_parent() -> None:
+    """Everywhere (and as a second guard on Linux): a thread waits on the pipe (Windows: the
+    process handle) multiprocessing keeps to the parent, which becomes ready when it exits."""
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    if sentinel is None:
+        return
+
+    def wait_for_parent() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="parent-watch", daemon=True).start()
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -112,9 +161,16 @@ def _result(future: Future, path: Path) -> ParsedFile:
 def _one_at_a_time(
     files: deque[Path], options: ReadOptions, context: Context
 ) -> Iterator[ParsedFile]:
-    """Each file in its own task; a file that kills its worker fails, a new worker goes on."""
+    """Each file in its own task; a file that kills its worker fails, a new worker goes on.
+
+    If a new worker cannot even start (no process can run here), the rest is read in this
+    process, as a small batch would be.
+    """
     while files:
         with _pool(1, context) as pool:
+            if not _can_start(pool):
+                yield from (parse_file(files.popleft(), options) for _ in range(len(files)))
+                return
             while files:
                 try:
                     parsed = _result(pool.submit(parse_file, files[0], options), files[0])
@@ -123,6 +179,14 @@ def _one_at_a_time(
                     break
                 files.popleft()
                 yield parsed
+
+
+def _can_start(pool: ProcessPoolExecutor) -> bool:
+    try:
+        pool.submit(os.getpid).result()
+    except BrokenProcessPool:
+        return False
+    return True
 
 
 def failed(path: Path, reason: str) -> ParsedFile:

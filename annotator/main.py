@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-from annotator.cli import build_parser, run
-
 
 def _no_display() -> bool:
     """Qt aborts without a display on Linux; say so plainly instead."""
@@ -16,6 +14,11 @@ def _no_display() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:  # Ctrl-C while the modules load gets the same one line as Ctrl-C later
+        from annotator.cli import build_parser, run
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130
     args = build_parser().parse_args(argv)
     if args.command is not None:
         return run(args)

@@ -52,6 +52,7 @@ class ProgressBar:
 
     def __init__(self, enabled: bool):
         self.enabled = enabled and sys.stderr.isatty()
+        self._line_open = False
 
     def __call__(self, done: int, total: int, path: Path) -> None:
         if not self.enabled or total == 0:
@@ -60,9 +61,16 @@ class ProgressBar:
         filled = width * done // total
         name = path.name[-40:] if path.name else ""
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        self._line_open = done != total
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
+
+    def finish(self) -> None:
+        """End a bar cut short (Ctrl-C, an error), so the next message starts its own line."""
+        if self._line_open:
+            sys.stderr.write("\n")
+            self._line_open = False
 
 
 def print_report(report: ImportReport) -> None:
@@ -83,7 +91,11 @@ def run_import(args: argparse.Namespace) -> int:
     options = ReadOptions(
         max_bytes=int(args.max_size * 1024 * 1024), field_map=_field_map(args.map)
     )
-    with open_store_for(args) as store:
-        report = import_paths(store, args.paths, options, ProgressBar(not args.quiet))
+    bar = ProgressBar(not args.quiet)
+    try:
+        with open_store_for(args) as store:
+            report = import_paths(store, args.paths, options, bar)
+    finally:
+        bar.finish()
     print_report(report)
     return 0 if report.ok else 1
