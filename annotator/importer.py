@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.parsing import Failure, ParsedFile, parse_file
-from annotator.core.readers import ReadOptions, iter_source_files
+from annotator.core.readers import ReadOptions, collect_source_files
 from annotator.core.resources import seeds_dir
 from annotator.import_pool import parse_in_workers
 from annotator.storage.store import Store
@@ -35,6 +35,7 @@ class ImportReport:
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)  # left out of folders on purpose
     cancelled: bool = False
 
     @property
@@ -124,13 +125,15 @@ def import_paths(
 
 
 def _collect(paths: Iterable[str | Path], report: ImportReport) -> list[Path]:
-    files = []
+    existing = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if path.exists():
+            existing.append(path)
+        else:
             report.failures.append(Failure(str(path), "no such file or folder"))
-            continue
-        files.extend(iter_source_files([path]))
+    files, skipped = collect_source_files(existing)
+    report.skipped.extend(Failure(str(s.path), s.reason) for s in skipped)
     return files
 
 

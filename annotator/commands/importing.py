@@ -79,6 +79,10 @@ def print_report(report: ImportReport) -> None:
         print(f"Skipped {report.duplicates} duplicate articles (already in the project).")
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if report.skipped:
+        print(f"Skipped {len(report.skipped)} items in the folders:", file=sys.stderr)
+        for item in report.skipped:
+            print(f"  {item}", file=sys.stderr)
     if report.failures:
         print(f"{len(report.failures)} files failed and were not imported:", file=sys.stderr)
         for failure in report.failures:

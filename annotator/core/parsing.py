@@ -13,8 +13,12 @@ from annotator.core.document import build_article, check_offsets
 from annotator.core.model import Article, ArticleDraft, ReadError
 from annotator.core.readers import ReadOptions, read_file
 from annotator.core.sanitize import sanitize_draft
+from annotator.core.text import ARABIC_LETTER
 
 MAX_METADATA_DEPTH = 100  # real metadata nests a few levels; JSON allows any depth
+# An article must hold Arabic somewhere (English lines inside an Arabic article are fine):
+# this is an Arabic labelling tool, and a file with none is almost always the wrong file.
+NO_ARABIC = "no Arabic text (Annotator labels Arabic articles)"
 
 
 @dataclass
@@ -56,6 +60,8 @@ def segment_drafts(path: Path, drafts: Iterable[ArticleDraft]) -> list[Article]:
             raise ReadError(str(path), f"cannot segment: {error}", draft.line) from error
         if not any(u.kind != "title" for u in article.units):
             raise ReadError(str(path), "no article text found", draft.line)
+        if not ARABIC_LETTER.search(article.text):
+            raise ReadError(str(path), NO_ARABIC, draft.line)
         draft.blocks = []  # no longer needed: don't ship them between processes
         articles.append(article)
     return articles

@@ -116,9 +116,13 @@ class ImportReportBox(QMessageBox):
             return
         self.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning)
         self.setText(self._summary(report))
-        if report.failures:
-            self.setInformativeText(self._failures(report.failures))
-            self.setDetailedText("\n".join(str(f) for f in report.failures))
+        informative = [self._failures(report.failures)] if report.failures else []
+        if report.skipped:
+            informative.append(self._skipped(report.skipped))
+        self.setInformativeText("\n\n".join(informative))
+        details = [str(f) for f in report.failures] + [str(s) for s in report.skipped]
+        if details:
+            self.setDetailedText("\n".join(details))
         widen(self)
 
     def _summary(self, report) -> str:
@@ -157,6 +161,19 @@ class ImportReportBox(QMessageBox):
             lines.append(self.tr("… and %n more (see the details).", "", more))
         return "\n".join(lines)
 
+    def _skipped(self, skipped: list) -> str:
+        lines = [
+            self.tr(
+                "%n item(s) in the folders were left out: links that lead outside the folder"
+                " or nowhere are never followed.",
+                "",
+                len(skipped),
+            )
+        ]
+        for item in skipped[:FAILURES_LISTED]:
+            lines.append(f"• {LRI}{Path(item.path).name}{PDI}")
+        return "\n".join(lines)
+
     def reason(self, reason: str) -> str:
         """The importer's reason in the interface language, for the reasons users meet most."""
         known = {
@@ -171,6 +188,7 @@ class ImportReportBox(QMessageBox):
             "cannot segment": self.tr("the text could not be split into sentences"),
             "cannot store": self.tr("the project could not store it"),
             "no records found": self.tr("no records found"),
+            "no Arabic text": self.tr("no Arabic text"),
         }
         return next((text for start, text in known.items() if reason.startswith(start)), reason)
 

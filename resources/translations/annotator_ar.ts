@@ -327,6 +327,17 @@ Last: {name}</source>
             <numerusform>… و%n ملف آخر (انظر التفاصيل).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) in the folders were left out: links that lead outside the folder or nowhere are never followed.</source>
+        <translation>
+            <numerusform>لم يُترك أي عنصر في المجلدات: لا تُتبع أبدًا الروابط التي تقود خارج المجلد أو لا تقود إلى شيء.</numerusform>
+            <numerusform>تُرك عنصر واحد في المجلدات: لا تُتبع أبدًا الروابط التي تقود خارج المجلد أو لا تقود إلى شيء.</numerusform>
+            <numerusform>تُرك عنصران في المجلدات: لا تُتبع أبدًا الروابط التي تقود خارج المجلد أو لا تقود إلى شيء.</numerusform>
+            <numerusform>تُركت %n عناصر في المجلدات: لا تُتبع أبدًا الروابط التي تقود خارج المجلد أو لا تقود إلى شيء.</numerusform>
+            <numerusform>تُرك %n عنصرًا في المجلدات: لا تُتبع أبدًا الروابط التي تقود خارج المجلد أو لا تقود إلى شيء.</numerusform>
+            <numerusform>تُرك %n عنصر في المجلدات: لا تُتبع أبدًا الروابط التي تقود خارج المجلد أو لا تقود إلى شيء.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>no such file or folder</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
@@ -370,6 +381,10 @@ Last: {name}</source>
     <message>
         <source>no records found</source>
         <translation>لا توجد سجلات</translation>
+    </message>
+    <message>
+        <source>no Arabic text</source>
+        <translation>لا يوجد نص عربي</translation>
     </message>
 </context>
 <context>

@@ -62,5 +62,12 @@
             <numerusform>… and %n more (see the details).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) in the folders were left out: links that lead outside the folder or nowhere are never followed.</source>
+        <translation>
+            <numerusform>%n item in the folders was left out: links that lead outside the folder or nowhere are never followed.</numerusform>
+            <numerusform>%n items in the folders were left out: links that lead outside the folder or nowhere are never followed.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

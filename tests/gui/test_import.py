@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,24 @@ def test_seed_article_from_the_real_importer_reads_right_to_left(
         assert "24 ديسمبر 2025،" in text and "(سانا)" in text
         for unit, span in zip(window.session.units, window.reader.page.spans, strict=True):
             assert text[span.start : span.end] == unit.text
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_the_report_says_which_links_out_of_the_folder_were_left_out(
+    qtbot, tmp_path, make_window, monkeypatch
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), folder / "seed.txt")
+    os.symlink("/etc/passwd", folder / "passwd.txt")
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.informativeText(), box.detailedText()))
+    )
+    with Store(tmp_path / "empty.annotator") as store:
+        window = make_window(store)
+        window.start_import([str(folder)])
+        qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    informative, details = shown[0]
+    assert "1 item in the folders was left out" in informative and "passwd.txt" in informative
+    assert "a link to a file outside the folder (/etc/passwd)" in details

@@ -10,6 +10,8 @@ A file is read whole before anything is returned, so a bad record fails the enti
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,30 +77,99 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """Something in a folder that was left out on purpose, and why."""
+
+    path: Path
+    reason: str
+
+
 def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to import: named files as given, folders searched recursively.
+    """Files to import (see collect_source_files), without what was skipped."""
+    yield from collect_source_files(paths)[0]
+
+
+def collect_source_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files to import: named files as given, folders searched recursively; and what was
+    left out of the folders that a person should hear about.
 
     Inside folders, hidden files and folders and unsupported suffixes are skipped and the
-    files come sorted. A file named explicitly is yielded even with an unsupported suffix
-    (or when missing), so that read_file can tell the user why it was not imported.
+    files come sorted. Symbolic links never lead out of the folder: `ln -s /etc/passwd
+    dir/passwd.txt` must not import /etc/passwd. A link to a file inside the folder is read
+    (once, however many links lead to it); links to folders are not followed (what they
+    point to inside the folder is searched anyway). Links that leave the folder and broken
+    links are reported. A file named explicitly is taken even with an unsupported suffix (or
+    when missing), so that read_file can tell the user why it was not imported.
     """
+    files: list[Path] = []
+    skipped: list[Skipped] = []
     seen: set[Path] = set()
     for given in map(Path, paths):
-        found = _files_in_folder(given) if given.is_dir() else [given]
-        for path in found:
-            if path not in seen:
-                seen.add(path)
-                yield path
+        if given.is_dir():
+            found = _files_in_folder(given, skipped)
+        else:
+            found = [(given, _real(given) or given.absolute())]
+        for path, key in found:
+            if key not in seen:
+                seen.add(key)
+                files.append(path)
+    return files, skipped
 
 
-def _files_in_folder(folder: Path) -> list[Path]:
-    def wanted(path: Path) -> bool:
-        relative = path.relative_to(folder).parts
-        return (
-            path.is_file() and is_supported(path) and not any(p.startswith(".") for p in relative)
-        )
+def _real(path: Path) -> Path | None:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, a broken link, or a loop of links
+        return None
 
-    return sorted(p for p in folder.rglob("*") if wanted(p))
+
+def _files_in_folder(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Path]]:
+    """(path, real path) of every file to import below `folder`, sorted by path.
+
+    Only links cost a look at their target: no folder link is descended, so every other
+    path's real path is the folder's own joined with the path below it.
+    """
+    root = _real(folder) or folder.absolute()
+    found: list[tuple[Path, Path]] = []
+    pending = [folder]
+    while pending:
+        for entry in _entries(pending.pop(), skipped):
+            path = Path(entry.path)
+            if entry.is_symlink():
+                target = _link_target(path, root, skipped)
+                if target is not None and target.is_file() and is_supported(path):
+                    found.append((path, target))
+            elif entry.is_dir():
+                pending.append(path)
+            elif entry.is_file() and is_supported(path):
+                found.append((path, root / path.relative_to(folder)))
+    return sorted(found)
+
+
+def _entries(folder: Path, skipped: list[Skipped]) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return [e for e in entries if not e.name.startswith(".")]
+    except OSError as error:
+        skipped.append(Skipped(folder, f"cannot read the folder: {error.strerror or error}"))
+        return []
+
+
+def _link_target(path: Path, root: Path, skipped: list[Skipped]) -> Path | None:
+    """Where a link inside the folder leads, if it stays inside; else None (reported when
+    it would have mattered: a folder, or a file the readers know)."""
+    target = _real(path)
+    if target is None:
+        if is_supported(path):
+            skipped.append(Skipped(path, "a broken link (it leads nowhere)"))
+        return None
+    if target.is_relative_to(root):
+        return target
+    if target.is_dir() or is_supported(path):
+        kind = "folder" if target.is_dir() else "file"
+        skipped.append(Skipped(path, f"a link to a {kind} outside the folder ({target})"))
+    return None
 
 
 def read_file(path: str | Path, options: ReadOptions | None = None) -> list[ArticleDraft]:
@@ -115,7 +186,10 @@ def read_file(path: str | Path, options: ReadOptions | None = None) -> list[Arti
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
+            raise ReadError(str(path), "not a regular file")
+        size = status.st_size
         if size > max_bytes:
             raise ReadError(
                 str(path),
