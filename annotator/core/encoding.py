@@ -69,6 +69,7 @@ _STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 # bytes.translate(None, delete) counts these in one C pass (a regex findall is ~10x slower).
 _CONTROL_BYTE_SET = bytes([*range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20)])
 _PAGE_BREAKS = re.compile("[\x0b\x0c\x1a]")
+_DOS_END_OF_FILE = re.compile("\x1a")
 _ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE_ESCAPES = re.compile("[\udc80-\udcff]")
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
@@ -86,8 +87,16 @@ def display_name(codec: str) -> str:
     return _DISPLAY_NAMES.get(name, name)
 
 
-def decode_bytes(data: bytes, declared: str | None = None, path: str = "") -> Decoded:
-    """Decode a file's bytes to text, checking that any guessed encoding yields Arabic."""
+def decode_bytes(
+    data: bytes, declared: str | None = None, path: str = "", page_breaks: bool = True
+) -> Decoded:
+    """Decode a file's bytes to text, checking that any guessed encoding yields Arabic.
+
+    `page_breaks`: turn vertical tabs and form feeds into line breaks, as text files want.
+    Records (CSV, JSON) must keep them until they are parsed: a line break inside a CSV
+    field would split its row, and line numbers would be wrong. (Their readers clean each
+    field's text afterwards, which turns them into line breaks there.)
+    """
     if not data:
         raise ReadError(path, "empty file")
     found = _decode_unicode_signature(data, path)
@@ -97,7 +106,7 @@ def decode_bytes(data: bytes, declared: str | None = None, path: str = "") -> De
     if found is None:
         found = _decode_declared(data, declared) or _detect_arabic_code_page(data, path)
     _note_ignored_declaration(found, declared, data)
-    return _without_stray_controls(found)
+    return _without_stray_controls(found, page_breaks)
 
 
 def _decode_unicode_signature(data: bytes, path: str) -> Decoded | None:
@@ -274,11 +283,12 @@ def arabic_text_problem(text: str) -> str | None:
     return None
 
 
-def _without_stray_controls(found: Decoded) -> Decoded:
-    """Drop the odd control character a text file may hold; page breaks become newlines."""
+def _without_stray_controls(found: Decoded, page_breaks: bool = True) -> Decoded:
+    """Drop the odd control character a text file may hold; page breaks become newlines
+    (for records only the DOS end-of-file mark: see decode_bytes)."""
     if not _ANY_CONTROL.search(found.text):
         return found  # the common case: one scan instead of three
-    found.text = _PAGE_BREAKS.sub("\n", found.text)
+    found.text = (_PAGE_BREAKS if page_breaks else _DOS_END_OF_FILE).sub("\n", found.text)
     stray = len(_STRAY_CONTROLS.findall(found.text))
     if stray:
         found.text = _STRAY_CONTROLS.sub("", found.text)

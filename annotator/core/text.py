@@ -33,11 +33,14 @@ def _unshape(text: str) -> str:
 
 
 def normalize_newlines(text: str) -> str:
+    """Line feeds only; vertical tabs and form feeds (page breaks) are line breaks too."""
     return (
         text.replace("\r\n", "\n")
         .replace("\r", "\n")
         .replace("\u2028", "\n")
         .replace("\u2029", "\n\n")
+        .replace("\x0b", "\n")
+        .replace("\x0c", "\n")
     )
 
 

@@ -40,12 +40,13 @@ DEFAULT_FIELD_NAMES: dict[str, tuple[str, ...]] = {
 METADATA_FIELDS = ("title", "id", "url", "date", "category", "author")
 _DRAFT_ATTRIBUTE = {"id": "original_id"}
 Record = tuple[int, dict[str, Any]]  # (line where the record starts, its fields)
+_C_LONG_MAX = 2**31 - 1  # csv.field_size_limit takes a C long (32 bits on Windows)
 
 
 def read_records(
     data: bytes, path: str, suffix: str, field_map: Mapping[str, str], boilerplate: Boilerplate
 ) -> list[ArticleDraft]:
-    decoded = decode_bytes(data, path=path)
+    decoded = decode_bytes(data, path=path, page_breaks=False)
     names = field_names(field_map)
     records = _parse(decoded.text, path, suffix, names["text"])
     if not records:
@@ -152,6 +153,9 @@ def _csv_delimiter(text: str) -> str:
 
 
 def _parse_csv(text: str, path: str, delimiter: str, text_names: tuple[str, ...]) -> list[Record]:
+    # The csv module refuses fields over 131,072 characters by default; an article can be
+    # longer (the file size limit, --max-size, bounds it). The limit is process-wide.
+    csv.field_size_limit(max(csv.field_size_limit(), min(len(text) + 1, _C_LONG_MAX)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [name.strip() for name in next(reader, [])]
