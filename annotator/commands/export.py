@@ -137,8 +137,8 @@ def result_json(result: ExportResult) -> dict:
         "files": [str(p) for p in result.files],
         "records": result.records,
         "seconds": round(result.seconds, 3),
-        "card": str(result.card),
-        "chart": str(result.chart) if result.chart else None,
+        "card": str(result.card.absolute()),
+        "chart": str(result.chart.absolute()) if result.chart else None,
         "splits": [dataclasses.asdict(f) for f in result.figures],
         "worst_balance_gap": round(worst_deviation(result.figures), 4),
         "warnings": result.warnings,
@@ -159,8 +159,8 @@ def print_summary(result: ExportResult) -> None:
         )
     if len(result.figures) > 1:
         _print_balance(result)
-    chart = f" (chart: {result.chart})" if result.chart else ""
-    print(f"Dataset card: {result.card}{chart}")
+    chart = f"; chart: {result.chart.name}" if result.chart else ""
+    print(f"Dataset card: {result.card.absolute()} (beside the data{chart})")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
 

@@ -25,9 +25,11 @@ def test_export_prints_a_summary_and_writes_the_card(project, tmp_path, capsys):
     assert main(["export", "--db", str(project.path), "--format", "jsonl", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert f"Exported {unit_count()} records from 4 articles" in printed
-    assert "Dataset card:" in printed
+    assert f"Dataset card: {tmp_path / 'out' / 'README.md'} (beside the data" in printed
     card = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
-    assert f"annotator export --db {project.path} --format jsonl --out {out}" in card
+    # Names only: the card travels with the dataset, not the folders of the lead's computer.
+    assert "annotator export --db project.annotator --format jsonl --out data.jsonl" in card
+    assert str(tmp_path) not in card
 
 
 def test_split_summary_reports_the_balance(project, tmp_path, capsys):

@@ -19,6 +19,7 @@ from annotator.core.themes import Theme
 
 MARKER = "<!-- written by annotator export; it is replaced by the next export -->"
 CHART_NAME = "themes.png"
+CARD_HEAD_CHARS = 1_000_000  # enough for the header of any card an export writes
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,36 @@ class CardContext:
 
 
 def card_paths(options: ExportOptions) -> tuple[Path, Path]:
-    """README.md (and the chart) beside the data; never over a README that someone else wrote."""
-    if options.splits:
-        return options.out / "README.md", options.out / CHART_NAME
-    folder, stem = options.out.parent, options.out.stem
+    """README.md (and the chart) beside the data; never over a README that someone else wrote
+    (the card is then NAME.README.md, or dataset.README.md in a split folder)."""
+    folder = options.folder()
+    stem = "dataset" if options.splits else options.out.stem
+    chart = folder / (CHART_NAME if options.splits else f"{stem}.{CHART_NAME}")
     readme = folder / "README.md"
-    if readme.exists() and MARKER not in readme.read_text(encoding="utf-8", errors="replace")[:500]:
+    if readme.exists() and not written_by_export(readme):
         readme = folder / f"{stem}.README.md"
-    return readme, folder / f"{stem}.{CHART_NAME}"
+    return readme, chart
+
+
+def written_by_export(readme: Path) -> bool:
+    """A card an export wrote: MARKER is the first thing after its YAML header.
+
+    The header (data files, features per annotator) can run to any length, so the marker is
+    found by skipping it, not by looking at the first few hundred characters.
+    """
+    try:
+        with readme.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(CARD_HEAD_CHARS).replace("\r\n", "\n")
+    except OSError:
+        return False
+    return _after_front_matter(head).lstrip().startswith(MARKER)
+
+
+def _after_front_matter(text: str) -> str:
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 3)
+    return text[end + len("\n---\n") :] if end >= 0 else ""
 
 
 def render_card(context: CardContext) -> str:

@@ -135,9 +135,13 @@ def _check_writable(folder: Path) -> None:
 
 
 def command_line(options: ExportOptions, db: Path) -> str:
-    """The `annotator export` command that repeats this export, for the dataset card."""
-    args = ["annotator", "export", "--db", str(db), "--format", options.format]
-    args += ["--out", str(options.out)]
+    """The `annotator export` command that repeats this export, for the dataset card.
+
+    Names only, run from the folder that holds the export: a card travels with its dataset,
+    and must not carry the folders of the lead's computer.
+    """
+    args = ["annotator", "export", "--db", db.name, "--format", options.format]
+    args += ["--out", options.out.name]
     if options.annotator is not None:
         args += ["--annotator", options.annotator]
     else:

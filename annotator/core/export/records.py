@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath, PureWindowsPath
+
 from annotator.core.export.options import ExportError
 from annotator.core.export.resolve import Resolved
 from annotator.core.export.source import END, INDEX, KIND, START, TEXT, SourceArticle, UnitRow
@@ -32,7 +34,7 @@ def article_fields(article: SourceArticle) -> dict:
     fields = {
         "article_id": article.id,
         "article_title": article.title,
-        "article_source": article.source,
+        "article_source": portable_source(article.source),
         "article_url": article.url,
         "article_date": article.date,
         "article_category": article.category,
@@ -44,6 +46,19 @@ def article_fields(article: SourceArticle) -> dict:
                 "(reshaped text); export refused"
             )
     return fields
+
+
+def portable_source(source: str) -> str:
+    """Where an article came from, without the folders of the lead's computer: a web address
+    or a relative path as it is, an absolute path (or one climbing out with ..) as the name."""
+    if not source or "://" in source:
+        return source
+    posix, windows = PurePosixPath(source), PureWindowsPath(source)
+    if posix.is_absolute() or windows.is_absolute() or windows.drive or source.startswith("~"):
+        return windows.name if "\\" in source else posix.name
+    if ".." in windows.parts:
+        return windows.name
+    return source
 
 
 def units_are_sound(article: SourceArticle) -> bool:

@@ -181,6 +181,11 @@ def _write_article(
 def _write_card(run: _Run, stats: ExportStats, summaries) -> tuple[Path, Path | None, list[str]]:
     card_path, chart_path = card_paths(run.options)
     figures, warnings = stats.figures(run.options.splits), []
+    if card_path.name != "README.md":
+        warnings.append(
+            f"{card_path.with_name('README.md')} was not written by an export, so it is left "
+            f"as it is; the dataset card is {card_path.name}"
+        )
     missing = None if run.draw_chart else chart_available()
     if missing:  # the card says there is no chart rather than failing the export
         warnings.append(missing)
