@@ -7,7 +7,8 @@ import sys
 
 from annotator import __version__
 from annotator.commands import browse, doctor, export, importing, themes
-from annotator.commands.common import CommandError, open_store_for
+from annotator.commands.common import CommandError, annotator_name, open_store_for
+from annotator.core.names import MAX_NAME_CHARS
 from annotator.storage.errors import StorageError
 
 COMMAND_MODULES = [importing, browse, themes, export, doctor]
@@ -25,7 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="project database (default: $ANNOTATOR_DB, "
         "else the default project in your data folder)",
     )
-    parser.add_argument("--annotator", metavar="NAME", help="your name, recorded with every label")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        type=annotator_name,
+        help=f"your name, recorded with every label (at most {MAX_NAME_CHARS} characters)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)

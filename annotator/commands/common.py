@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from annotator.core.names import InvalidName, checked_name
 from annotator.importer import import_seeds
 from annotator.paths import resolve_database
 from annotator.storage.store import Store
@@ -25,6 +26,14 @@ def open_store_for(args: argparse.Namespace) -> Store:
     if first_use and store.is_empty():
         import_seeds(store)
     return store
+
+
+def annotator_name(text: str) -> str:
+    """--annotator checked as the store checks it, so a bad name stops before anything runs."""
+    try:
+        return checked_name(text)
+    except InvalidName as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def print_json(value) -> None:

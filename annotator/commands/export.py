@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from annotator.commands.common import CommandError, print_json
+from annotator.commands.common import CommandError, annotator_name, print_json
 from annotator.core.export import (
     FORMATS,
     RESOLVE_RULES,
@@ -40,7 +40,11 @@ def register(commands) -> None:
     )
     labels = parser.add_mutually_exclusive_group()
     labels.add_argument(
-        "--annotator", metavar="NAME", default=argparse.SUPPRESS, help="one annotator's labels"
+        "--annotator",
+        metavar="NAME",
+        type=annotator_name,
+        default=argparse.SUPPRESS,
+        help="one annotator's labels",
     )
     labels.add_argument(
         "--resolve",

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.commands.common import CommandError, open_store_for
+from annotator.core.names import printable_path
 from annotator.core.readers import ReadOptions
 from annotator.importer import ImportReport, import_paths
 
@@ -59,7 +60,7 @@ class ProgressBar:
             return
         width = 30
         filled = width * done // total
-        name = path.name[-40:] if path.name else ""
+        name = printable_path(path.name)[-40:] if path.name else ""
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         self._line_open = done != total
         if done == total:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.core.document import build_article, check_offsets
 from annotator.core.model import Article, ArticleDraft, ReadError
+from annotator.core.names import printable_path
 from annotator.core.readers import ReadOptions, read_file
 from annotator.core.sanitize import sanitize_draft
 from annotator.core.text import ARABIC_LETTER
@@ -28,11 +29,8 @@ class Failure:
     line: int | None = None
 
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}: {self.reason}"
-            if self.line
-            else f"{self.path}: {self.reason}"
-        )
+        path = printable_path(self.path)  # a line break in a name cannot fake a report line
+        return f"{path}:{self.line}: {self.reason}" if self.line else f"{path}: {self.reason}"
 
 
 @dataclass
@@ -81,7 +79,7 @@ def parse_file(path: Path, options: ReadOptions) -> ParsedFile:
         return ParsedFile(path, failure=Failure(error.path, error.reason, error.line))
     except Exception as error:  # one file's problem, whatever it is, must not stop the batch
         return ParsedFile(path, failure=Failure(str(path), unexpected_reason(error)))
-    warnings = [f"{path}: {w}" for d in drafts for w in d.warnings]
+    warnings = [f"{printable_path(path)}: {w}" for d in drafts for w in d.warnings]
     return ParsedFile(path, articles, warnings + [note for note in removed if note])
 
 

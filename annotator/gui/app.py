@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator import APP_NAME, __version__
+from annotator.core.names import MAX_NAME_CHARS, NameProblem, name_problem
 from annotator.core.resources import resource_path
 from annotator.gui.errors import CrashReporter, configure_logging, show_storage_error
 from annotator.gui.fonts import load_bundled_fonts
@@ -62,21 +63,43 @@ def default_user() -> str:
 
 
 def ask_annotator(settings: Settings, given: str | None) -> str | None:
-    """--annotator, else the remembered name, else ask once (prefilled with the login name)."""
+    """--annotator, else the remembered name, else ask once (prefilled with the login name).
+
+    The name is checked as the store checks it (core.names); a name that cannot be used is
+    explained and asked for again.
+    """
     name = (given or settings.annotator).strip()
-    while not name:
+    problem = name_problem(name) if name else None  # nothing remembered yet: just ask
+    suggestion = default_user()
+    while not name or problem is not None:
+        if problem is not None:  # a name an older version kept, or one just typed
+            QMessageBox.warning(None, translate("app", "Who is annotating?"), name_advice(problem))
+            suggestion = name[:MAX_NAME_CHARS] if name else suggestion
         text, ok = QInputDialog.getText(
             None,
             translate("app", "Who is annotating?"),
             translate("app", "Your name is saved with every label you make:"),
             QLineEdit.EchoMode.Normal,
-            default_user(),
+            suggestion,
         )
         if not ok:
             return None
-        name = text.strip()
+        name, problem = text.strip(), name_problem(text)
     settings.annotator = name
     return name
+
+
+def name_advice(problem: NameProblem) -> str:
+    """Why a name cannot be used, in the interface language."""
+    if problem is NameProblem.TOO_LONG:
+        return translate("app", "A name can have at most {count} characters.").format(
+            count=MAX_NAME_CHARS
+        )
+    if problem is NameProblem.CONTROL:
+        return translate(
+            "app", "A name cannot hold line breaks, tabs, control characters or direction marks."
+        )
+    return translate("app", "Please type your name.")
 
 
 def open_first_project(args: argparse.Namespace, settings: Settings) -> OpenedProject | None:

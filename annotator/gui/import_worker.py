@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from annotator.core.names import printable_path
 from annotator.gui.errors import show_storage_error, widen
 from annotator.gui.worker import CancellableWorker
 from annotator.storage.errors import StorageError
@@ -43,7 +44,7 @@ class ImportWorker(CancellableWorker):
         self.finished.emit(report)
 
     def _report(self, done: int, total: int, path: Path) -> None:
-        self.progress.emit(done, total, path.name)
+        self.progress.emit(done, total, printable_path(path.name))
 
 
 class ImportController(QObject):
@@ -153,7 +154,7 @@ class ImportReportBox(QMessageBox):
         for failure in failures[:FAILURES_LISTED]:
             # A line takes its direction from its first letter: the Arabic line starts with a
             # right-to-left mark, and the file name is isolated so that it cannot turn it.
-            name = f"{LRI}{Path(failure.path).name}{PDI}"
+            name = f"{LRI}{printable_path(Path(failure.path).name)}{PDI}"
             line = self.tr("• {name}: {reason}")
             lines.append(line.format(name=name, reason=self.reason(failure.reason)))
         if len(failures) > FAILURES_LISTED:
@@ -171,7 +172,7 @@ class ImportReportBox(QMessageBox):
             )
         ]
         for item in skipped[:FAILURES_LISTED]:
-            lines.append(f"• {LRI}{Path(item.path).name}{PDI}")
+            lines.append(f"• {LRI}{printable_path(Path(item.path).name)}{PDI}")
         return "\n".join(lines)
 
     def reason(self, reason: str) -> str:

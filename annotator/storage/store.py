@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.core.names import checked_name
 from annotator.storage import stats as stats_sql
 from annotator.storage.clock import utc_now
 from annotator.storage.database import _translate, open_database
@@ -96,10 +97,7 @@ class Store(ArticlesMixin, LabelsMixin, ThemesMixin, RemovalMixin):
         return row[0]
 
     def ensure_annotator(self, name: str) -> int:
-        name = name.strip()
-        if not name:
-            raise ValueError("an annotator needs a name")
-        return self._annotator_id(name, create=True)
+        return self._annotator_id(checked_name(name), create=True)  # InvalidName: a ValueError
 
     def annotators(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY id")]

@@ -702,6 +702,18 @@ Last: {name}</source>
         <translation>يُحفظ اسمك مع كل وسم تضعه:</translation>
     </message>
     <message>
+        <source>A name can have at most {count} characters.</source>
+        <translation>يمكن أن يتكون الاسم من {count} حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <source>A name cannot hold line breaks, tabs, control characters or direction marks.</source>
+        <translation>لا يمكن أن يحتوي الاسم على فواصل أسطر أو مسافات جدولة أو محارف تحكم أو علامات اتجاه.</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>يُرجى كتابة اسمك.</translation>
+    </message>
+    <message>
         <source>Open another project</source>
         <translation>فتح مشروع آخر</translation>
     </message>

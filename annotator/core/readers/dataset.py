@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, ReadError, Unit
+from annotator.core.names import describe, name_problem
 from annotator.core.sanitize import unwanted_problem
 
 REQUIRED_FIELDS = ("article_id", "sentence_index", "kind", "start", "end", "text")
@@ -137,7 +138,17 @@ def _judgements(record: dict, path: str, line: int) -> tuple[dict, dict]:
         if value not in STATUSES:
             raise ReadError(path, f"unknown status {value!r} for annotator {name!r}", line)
         status[str(name)] = value
+    _check_names(set(labels) | set(status), path, line)
     return labels, status
+
+
+def _check_names(names: set[str], path: str, line: int) -> None:
+    """Annotator names are checked as the store checks them, here with the line to blame."""
+    for name in sorted(names):
+        problem = name_problem(name)
+        if problem is not None:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise ReadError(path, f"annotator {shown!r}: {describe(problem, name)}", line)
 
 
 def _mapping(value: Any, name: str, path: str, line: int) -> dict | None:
