@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -90,7 +89,7 @@ class _Writer:
             return
         results = self.store.add_files([p.articles for p in self.pending])
         for parsed, result in zip(self.pending, results, strict=True):
-            if isinstance(result, (sqlite3.Error, ValueError)):
+            if isinstance(result, Exception):
                 self.report.failures.append(Failure(str(parsed.path), f"cannot store: {result}"))
                 continue
             self.report.warnings.extend(parsed.warnings)

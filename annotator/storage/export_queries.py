@@ -22,8 +22,8 @@ from annotator.core.export.source import (
     SourceArticle,
 )
 from annotator.core.themes import Theme
-from annotator.storage.database import BUSY_TIMEOUT_MS, _translate
-from annotator.storage.errors import UnknownAnnotator
+from annotator.storage.database import BUSY_TIMEOUT_MS
+from annotator.storage.errors import UnknownAnnotator, translate
 from annotator.storage.themes import list_themes
 
 ARTICLES_SQL = "SELECT id, title, text, source, url, category, date FROM articles ORDER BY id"
@@ -68,7 +68,7 @@ def connect_read_only(db_path: str | Path) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as error:
-        raise _translate(error, Path(db_path)) from error
+        raise translate(error, Path(db_path)) from error
     return conn
 
 

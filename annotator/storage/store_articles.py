@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
 from annotator.core.model import Article
 from annotator.core.themes import ThemeError
 from annotator.storage import articles as article_sql
 from annotator.storage.clock import utc_now
+from annotator.storage.errors import RecordRefused, translate_public_methods
 from annotator.storage.records import (
     ArticleRecord,
     ArticleSummary,
@@ -17,7 +17,11 @@ from annotator.storage.records import (
     UnitState,
 )
 
+# Errors that belong to one file's content; anything else is the project's and stops the batch.
+_FILE_ERRORS = (RecordRefused, ThemeError, ValueError)
 
+
+@translate_public_methods
 class ArticlesMixin:
     """Part of Store (see store.py): needs self.conn, self.transaction and annotator look-ups."""
 
@@ -26,7 +30,7 @@ class ArticlesMixin:
         with self.transaction():
             return self._insert_articles(articles, utc_now())
 
-    def add_files(self, files: list[list[Article]]) -> list[ImportCounts | sqlite3.Error]:
+    def add_files(self, files: list[list[Article]]) -> list[ImportCounts | Exception]:
         """Insert the articles of several files, each file whole or not at all.
 
         All files go in one transaction; only if that fails are they retried one transaction
@@ -36,14 +40,14 @@ class ArticlesMixin:
         try:
             with self.transaction():
                 return [self._insert_articles(articles, now) for articles in files]
-        except (sqlite3.IntegrityError, sqlite3.DataError, ThemeError, ValueError):
+        except _FILE_ERRORS:
             pass
-        results: list[ImportCounts | sqlite3.Error] = []
+        results: list[ImportCounts | Exception] = []
         for articles in files:
             try:
                 with self.transaction():
                     results.append(self._insert_articles(articles, now))
-            except (sqlite3.IntegrityError, sqlite3.DataError, ThemeError, ValueError) as error:
+            except _FILE_ERRORS as error:
                 results.append(error)
         return results
 

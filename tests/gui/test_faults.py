@@ -1,8 +1,8 @@
 """Faults a user can meet: a locked, read-only, damaged or newer project, and bugs.
 
 Each ends in a plain message (asserted on its text), never a traceback, and the window
-keeps working. Where the condition cannot be produced for real in CI the test name says
-what is simulated: tests run as root there, and chmod does not stop root from writing.
+keeps working. Read-only folders are real (a read-only bind mount as root, where chmod does
+not stop writes); where a condition is simulated, the test name says so.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from annotator.storage import database
 from annotator.storage.records import UnitState
 from annotator.storage.schema import SCHEMA_VERSION
 from annotator.storage.store import Store
+from tests.environment import read_only_folder
 from tests.gui.gui_factories import ANNOTATOR, numbered_articles
 
 pytestmark = pytest.mark.gui
@@ -101,25 +102,15 @@ def test_write_lock_held_past_the_busy_timeout_while_labelling(
     assert store.state(unit.id, ANNOTATOR).themes == ("military",)
 
 
-def test_read_only_project_simulated_with_sqlite_mode_ro(
-    tmp_path, store, make_window, shown, monkeypatch
-):
-    """Simulated: SQLite opens the file read-only (mode=ro), as it does for a 0444 file."""
-    other = project(tmp_path / "other.annotator")
-    connect = database._connect
-
-    def read_only(path):
-        if path is None or path != other:
-            return connect(path)
-        return sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-
-    monkeypatch.setattr(database, "_connect", read_only)
+def test_project_in_a_read_only_folder(tmp_path, store, make_window, shown):
+    """A real read-only folder (a read-only bind mount as root, chmod otherwise)."""
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    other = project(folder / "other.annotator")
     window = make_window(store)
-    assert not window.open_project_path(str(other))
+    with read_only_folder(folder):
+        assert not window.open_project_path(str(other))
     assert_plain(shown[0], "The project cannot be saved", "permissions")
-    assert "readonly" in shown[0][3]
 
 
 @pytest.mark.qt_no_exception_capture

@@ -13,7 +13,8 @@ from annotator.storage.store import Store
 
 
 def test_new_project_has_wal_foreign_keys_and_version(tmp_path):
-    db, backup = open_database(tmp_path / "p.annotator")
+    opened = open_database(tmp_path / "p.annotator")
+    db, backup = opened.db, opened.backup
     assert backup is None
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -43,14 +44,15 @@ def test_reopening_applies_nothing_and_makes_no_backup(tmp_path):
 
 def test_pending_migration_is_applied_after_a_backup(tmp_path):
     path = tmp_path / "p.annotator"
-    db, _ = open_database(path)
+    db = open_database(path).db
     # Simulate a database from the release before the latest migration.
     last = known_migration_names()[-1]
     db.execute("DELETE FROM themes")
     db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     db.conn.close()
-    db, backup = open_database(path)
+    opened = open_database(path)
+    db, backup = opened.db, opened.backup
     assert backup is not None and backup.exists()
     assert db.execute("SELECT COUNT(*) FROM themes").fetchone()[0] == 3
     old = sqlite3.connect(backup)
@@ -59,7 +61,7 @@ def test_pending_migration_is_applied_after_a_backup(tmp_path):
 
 def test_database_from_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "p.annotator"
-    db, _ = open_database(path)
+    db = open_database(path).db
     db.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
         "VALUES ('annotator', '9999_from_the_future', 'x')"
@@ -73,7 +75,7 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path):
 
 def test_higher_user_version_is_refused(tmp_path):
     path = tmp_path / "p.annotator"
-    db, _ = open_database(path)
+    db = open_database(path).db
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.conn.close()
     with pytest.raises(DatabaseTooNew):

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from annotator.core.themes import Theme, ThemeError
-from annotator.storage.errors import UnknownAnnotator
+from annotator.storage.errors import RecordRefused, UnknownAnnotator
 from annotator.storage.records import UnitState
 from tests.factories import make_article
 
@@ -38,7 +38,7 @@ def test_reimport_is_skipped_and_reported(store, article):
 def test_failed_batch_stores_nothing(store, article):
     bad = make_article("عنوان", ["جملة."])
     bad.units[1] = bad.units[1]._replace(kind="paragraph")  # violates the CHECK constraint
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(RecordRefused, match="CHECK constraint"):
         store.add_articles([article, bad])
     assert store.list_articles() == []
 
