@@ -53,7 +53,7 @@ def _add_bidi(parser) -> None:
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=False) as store:
         rows = store.list_articles(args.annotator, args.status, args.search)
     if args.json:
         print_json([{**asdict(r), "themes": list(r.themes)} for r in rows])
@@ -98,7 +98,7 @@ def article_json(store: Store, article_id: int) -> dict:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=False) as store:
         data = article_json(store, args.article_id)
     if args.json:
         print_json(data)
@@ -115,7 +115,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=False) as store:
         stats = store.stats()
     if args.json:
         print_json(stats)

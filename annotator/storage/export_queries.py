@@ -22,7 +22,7 @@ from annotator.core.export.source import (
     SourceArticle,
 )
 from annotator.core.themes import Theme
-from annotator.storage.database import BUSY_TIMEOUT_MS
+from annotator.storage.database import connect
 from annotator.storage.errors import UnknownAnnotator, translate
 from annotator.storage.themes import list_themes
 
@@ -63,9 +63,8 @@ def packed_units_sql(packing: Packing) -> tuple[str, list]:
 
 def connect_read_only(db_path: str | Path) -> sqlite3.Connection:
     """A connection that can only read; opened in the calling thread."""
-    uri = Path(db_path).resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect(Path(db_path), read_only=True)
         conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as error:
         raise translate(error, Path(db_path)) from error
