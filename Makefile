@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 export LANG ?= C.UTF-8
 
-.PHONY: setup run test lint eval bench bench-quick clean system-deps
+.PHONY: setup run test lint eval bench bench-quick clean system-deps test-deps
 
 $(BIN)/annotator: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: setup  ## speed figures at full size (minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_durability.py
+
+test-deps:  ## (root) what the tests use beyond Python: sshfs and sshd for a real network file system
+	apt-get install -y --no-install-recommends sshfs openssh-server
 
 system-deps:  ## (root) the X11 libraries Qt needs for a real window, and a virtual screen
 	apt-get install -y --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \

@@ -48,3 +48,54 @@ def read_only_folder(folder: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+SSHD = Path("/usr/sbin/sshd")
+
+
+@contextlib.contextmanager
+def sshfs_mount(folder: Path, port: int = 2299) -> Iterator[Path]:
+    """A real network file system: `folder/remote` served by sshd on loopback and mounted
+    with sshfs (FUSE) at `folder/mnt`. /proc/self/mountinfo lists it as fuse.sshfs."""
+    import shutil
+
+    require(
+        shutil.which("sshfs") is not None and SSHD.exists() and Path("/dev/fuse").exists(),
+        "sshfs, openssh-server and /dev/fuse are needed (apt-get install sshfs openssh-server)",
+    )
+    keys, remote, mount = folder / "keys", folder / "remote", folder / "mnt"
+    for made in (keys, remote, mount):
+        made.mkdir(parents=True)
+    for name in ("host", "client"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)])
+    (keys / "authorized").write_text((keys / "client.pub").read_text())
+    config = folder / "sshd_config"
+    config.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\n"
+        f"AuthorizedKeysFile {keys / 'authorized'}\nPasswordAuthentication no\n"
+        f"StrictModes no\nPidFile {folder / 'sshd.pid'}\nSubsystem sftp internal-sftp\n"
+    )
+    Path("/run/sshd").mkdir(exist_ok=True)
+    sshd = subprocess.Popen([str(SSHD), "-D", "-f", str(config), "-E", str(folder / "sshd.log")])
+    try:
+        _mount_sshfs(keys / "client", port, remote, mount)
+        try:
+            yield mount
+        finally:
+            subprocess.run(["fusermount", "-u", str(mount)], capture_output=True)
+    finally:
+        sshd.terminate()
+        sshd.wait(timeout=10)
+
+
+def _mount_sshfs(key: Path, port: int, remote: Path, mount: Path) -> None:
+    import time
+
+    options = f"IdentityFile={key},StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null"
+    command = ["sshfs", "-p", str(port), "-o", options, f"root@127.0.0.1:{remote}", str(mount)]
+    for _attempt in range(50):  # sshd takes a moment to listen
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode == 0:
+            return
+        time.sleep(0.1)
+    require(False, f"sshfs could not mount: {done.stderr.strip()}")

@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.storage.errors import (
+    DatabaseLocked,
     DatabaseReadOnly,
     DatabaseTooNew,
     NotAProject,
@@ -35,6 +36,13 @@ from annotator.storage.schema import (
 BUSY_TIMEOUT_MS = 10_000
 # On a network file system the project is held exclusively; a second user learns it at once.
 NETWORK_BUSY_TIMEOUT_MS = 1_500
+
+
+_NETWORK_IN_USE = (
+    "{path} is in use by another window or computer. It is on a network folder ({fs}), where"
+    " only one can use a project at a time. Close it there, or copy the project to a local"
+    " folder; for a team, hand out work with team packages."
+)
 
 
 @dataclass(frozen=True)
@@ -187,7 +195,10 @@ def open_database(path: str | Path | None, read_only: bool = False) -> OpenedDat
     except BaseException as error:
         conn.close()
         if isinstance(error, sqlite3.Error):
-            raise translate(error, path) from error
+            translated = translate(error, path)
+            if network and isinstance(translated, DatabaseLocked):
+                translated = DatabaseLocked(_NETWORK_IN_USE.format(path=path, fs=filesystem.kind))
+            raise translated from error
         raise
 
 

@@ -52,7 +52,7 @@ def filesystem_of(path: str | Path) -> FileSystem:
     """The file system holding `path` (or, for a file not yet made, its nearest folder)."""
     target = _existing_ancestor(Path(path))
     if sys.platform.startswith("linux") and MOUNTINFO.exists():
-        return _from_mountinfo(target, MOUNTINFO.read_text(encoding="utf-8", errors="replace"))
+        return from_mountinfo(target, MOUNTINFO.read_text(encoding="utf-8", errors="replace"))
     if sys.platform == "win32":
         return _from_windows(target)
     if sys.platform == "darwin":
@@ -86,7 +86,7 @@ def parse_mountinfo(text: str) -> list[tuple[str, str, str]]:
     return mounts
 
 
-def _from_mountinfo(path: Path, text: str) -> FileSystem:
+def from_mountinfo(path: Path, text: str) -> FileSystem:
     best = ("", "unknown", "")
     for mount_point, kind, source in parse_mountinfo(text):
         inside = path == Path(mount_point) or Path(mount_point) in path.parents

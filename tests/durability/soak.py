@@ -95,6 +95,11 @@ class SoakResult:
     kills: int
     lost: int  # committed changes missing from the project afterwards (must be 0)
     reader_rounds: dict[str, int]
+    labelling_seconds: float  # from the labeller's start to its kill
+
+    @property
+    def commits_per_second(self) -> float:
+        return self.committed / self.labelling_seconds
 
 
 def _start(*args: str, stdout=subprocess.DEVNULL) -> subprocess.Popen:
@@ -102,19 +107,24 @@ def _start(*args: str, stdout=subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=stdout, env=CHILD_ENV, cwd=REPO)
 
 
-def run_soak(folder: Path, seed: int, seconds: float, articles: int = 20) -> SoakResult:
+def run_soak(
+    folder: Path, seed: int, seconds: float, articles: int = 20, readers: bool = True
+) -> SoakResult:
+    """Soak for `seconds`; readers=False runs the labeller alone (the benchmark's baseline)."""
     database, log = folder / f"soak-{seed}.annotator", folder / f"soak-{seed}.log"
     with Store(database) as store:
         store.add_articles(numbered_articles(articles, sentences=8))
     rng = random.Random(seed)
     kill_at = rng.uniform(0.25, 0.85) * seconds
-    readers = [_start(role, str(database), stdout=subprocess.PIPE) for role in READER_ROLES]
+    roles = READER_ROLES if readers else ()
+    readers = [_start(role, str(database), stdout=subprocess.PIPE) for role in roles]
     labelling = _start("labeller", str(database), str(log), str(seed))
     started = time.monotonic()
     try:
         time.sleep(kill_at)
         labelling.send_signal(signal.SIGKILL)
         labelling.wait()
+        labelled_for = time.monotonic() - started
         assert labelling.returncode == -signal.SIGKILL, "the labeller stopped before the kill"
         time.sleep(max(0.0, seconds - (time.monotonic() - started)))
         rounds = _stop_readers(readers)
@@ -124,9 +134,8 @@ def run_soak(folder: Path, seed: int, seconds: float, articles: int = 20) -> Soa
                 process.kill()
                 process.wait()
     committed, lost = _compare(database, log)
-    return SoakResult(
-        seed, time.monotonic() - started, 1 + len(readers), committed, 1, lost, rounds
-    )
+    seconds_run, processes = time.monotonic() - started, 1 + len(readers)
+    return SoakResult(seed, seconds_run, processes, committed, 1, lost, rounds, labelled_for)
 
 
 def _stop_readers(readers: list[subprocess.Popen]) -> dict[str, int]:
