@@ -99,3 +99,20 @@ def _mount_sshfs(key: Path, port: int, remote: Path, mount: Path) -> None:
             return
         time.sleep(0.1)
     require(False, f"sshfs could not mount: {done.stderr.strip()}")
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A real file system of `size` (e.g. "3M") mounted at `folder`: a disk that fills up."""
+    folder.mkdir(parents=True, exist_ok=True)
+    require(os.geteuid() == 0, "mounting a small file system needs root (CI runs as root)")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    require(mounted.returncode == 0, f"cannot mount a small tmpfs: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)

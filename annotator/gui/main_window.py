@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from annotator import APP_NAME
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
+from annotator.gui.errors import report_storage_error
+from annotator.gui.integrity import IntegrityChecker
 from annotator.gui.keyboard import KeyCommand, is_label_key, perform
 from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
@@ -29,6 +31,7 @@ from annotator.gui.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
 from annotator.gui.theme_panel import ThemePanel
+from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
 
 
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.status = StatusLine(self.statusBar())
         self.menu = MenuBar(self)
         self.indexer = SearchIndexer(self)
+        self.integrity = IntegrityChecker(self)
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.session.resume()
         self._refresh_all()
         self.indexer.start(store.path)
+        self.integrity.start(store.path)
         QApplication.instance().installEventFilter(self)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)  # keys label from the first press
 
@@ -89,6 +94,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.article_panel.article_activated.connect(self.open_article)
         self.article_panel.search_box.returnPressed.connect(self.article_panel.table.setFocus)
         self.theme_panel.leave_requested.connect(self.focus_reader)
+        self.integrity.damaged.connect(self.on_damage_found)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
 
     def _restore_layout(self) -> None:
@@ -134,6 +140,14 @@ class MainWindow(QMainWindow, ProjectActions):
                 return True
             return False
         return is_label_key(event) and self.reader.handle_key(event)
+
+    def on_damage_found(self, path: str, error: DatabaseCorrupt) -> None:
+        """The background check found damage: stop writing to the file and say what to do."""
+        if Path(path) != self.database:
+            return  # a project this window has left meanwhile
+        self.store.damage_found(error)
+        self.status.show_damage(self.tr("Damaged project: changes are not saved"))
+        report_storage_error(self, error)
 
     # -- following the session ------------------------------------------------------------
 
@@ -223,5 +237,6 @@ class MainWindow(QMainWindow, ProjectActions):
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.sync()
         self.indexer.stop()
+        self.integrity.wait()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -24,6 +24,10 @@ class DatabaseTooNew(StorageError):
 class DatabaseCorrupt(StorageError):
     """SQLite reports the file damaged; writes to it are refused from then on."""
 
+    def __init__(self, message: str, backup: Path | None = None):
+        super().__init__(message)
+        self.backup = backup  # the newest .bak copy beside the project, to restore from
+
 
 class DatabaseLocked(StorageError):
     """Another program holds a lock on the database for longer than the busy timeout."""
@@ -58,7 +62,8 @@ def newest_backup(path: Path | None) -> Path | None:
     return max(copies, key=lambda p: p.stat().st_mtime, default=None)
 
 
-def corrupt_message(path: Path | None, detail: str) -> str:
+def damaged(path: Path | None, detail: str) -> DatabaseCorrupt:
+    """The error for a damaged project, naming the newest backup to restore from."""
     backup = newest_backup(path)
     restore = (
         f" The newest backup is {backup}: close Annotator, keep the damaged file aside and"
@@ -66,7 +71,9 @@ def corrupt_message(path: Path | None, detail: str) -> str:
         if backup
         else " No backup was found beside it; restore it from your own backups."
     )
-    return f"{path} is damaged ({detail}). Writes to it are stopped.{restore}"
+    return DatabaseCorrupt(
+        f"{path} is damaged ({detail}). Writes to it are stopped.{restore}", backup
+    )
 
 
 def translate(error: sqlite3.Error | OSError, path: Path | None) -> StorageError:
@@ -88,10 +95,11 @@ def translate(error: sqlite3.Error | OSError, path: Path | None) -> StorageError
         return DatabaseReadOnly(f"{path} cannot be written: {error}")
     if "not a database" in text:  # garbage, or a project whose first page was overwritten
         return DatabaseCorrupt(
-            f"{path} is not an Annotator project (not an SQLite database), or it is damaged"
+            f"{path} is not an Annotator project (not an SQLite database), or it is damaged",
+            newest_backup(path),
         )
     if "malformed" in text or "corrupt" in text:
-        return DatabaseCorrupt(corrupt_message(path, str(error)))
+        return damaged(path, str(error))
     return StorageError(f"{path}: {error}")
 
 

@@ -14,7 +14,7 @@ from annotator.storage.errors import (
     DatabaseCorrupt,
     DatabaseReadOnly,
     UnknownAnnotator,
-    corrupt_message,
+    damaged,
     translate_public_methods,
     translated,
 )
@@ -78,7 +78,7 @@ class Store(ArticlesMixin, LabelsMixin, ThemesMixin):
         rows = [r[0] for r in self.conn.execute(f"PRAGMA quick_check({int(max_errors)})")]
         problems = [] if rows == ["ok"] else rows
         if problems:
-            self.damage_found(DatabaseCorrupt(corrupt_message(self.path, problems[0])))
+            self.damage_found(damaged(self.path, problems[0]))
         return problems
 
     def damage_found(self, error: DatabaseCorrupt) -> None:

@@ -286,6 +286,10 @@ Last: {name}</source>
         </translation>
     </message>
     <message>
+        <source>The import stopped because the project could not take more: {reason} The files counted above are imported whole; the others were not.</source>
+        <translation>توقف الاستيراد لأن المشروع لم يعد يقبل المزيد: {reason} الملفات المحسوبة أعلاه مستوردة كاملة، ولم يُستورد الباقي.</translation>
+    </message>
+    <message>
         <source>The import was cancelled. The files imported before it stopped are kept whole; the others were not imported.</source>
         <translation>أُلغي الاستيراد. الملفات التي استُوردت قبل توقفه محفوظة كاملة، أما بقية الملفات فلم تُستورد.</translation>
     </message>
@@ -362,6 +366,10 @@ Last: {name}</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Damaged project: changes are not saved</source>
+        <translation>المشروع تالف: التغييرات لا تُحفظ</translation>
+    </message>
     <message>
         <source>Last sentence of this article. Press ↓ again to open the next article.</source>
         <translation>هذه آخر جملة في المقال. اضغط ↓ مرة أخرى لفتح المقال التالي.</translation>
@@ -663,6 +671,10 @@ Last: {name}</source>
         <translation>ملف المشروع تالف</translation>
     </message>
     <message>
+        <source>The disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
         <source>The project needs a newer Annotator</source>
         <translation>يحتاج المشروع إلى إصدار أحدث من Annotator</translation>
     </message>
@@ -683,8 +695,8 @@ Last: {name}</source>
         <translation>لا يمكن الكتابة في الملف أو في مجلده. تحقّق من أذونات الكتابة، أو انسخ المشروع إلى مجلد يمكنك الكتابة فيه وافتح النسخة.</translation>
     </message>
     <message>
-        <source>Restore the project from a backup (a .bak file beside it).</source>
-        <translation>استعد المشروع من نسخة احتياطية (ملف امتداده ⁦.bak⁩ بجانبه).</translation>
+        <source>The last change could not be saved. Everything saved before it is safe. Free some space on the disk, then go on where you were.</source>
+        <translation>تعذّر حفظ التغيير الأخير. كل ما حُفظ قبله سليم. أفرغ بعض المساحة على القرص، ثم تابع من حيث توقفت.</translation>
     </message>
     <message>
         <source>Install the newer version of Annotator. The file was not changed.</source>
@@ -693,6 +705,18 @@ Last: {name}</source>
     <message>
         <source>Choose a file ending in .annotator.</source>
         <translation>اختر ملفًا امتداده ⁦.annotator⁩.</translation>
+    </message>
+    <message>
+        <source>No more changes are written to it, so nothing more is lost.</source>
+        <translation>لن تُكتب فيه أي تغييرات أخرى، حتى لا يضيع شيء آخر.</translation>
+    </message>
+    <message>
+        <source>No backup (.bak) was found beside it: restore it from your own backups.</source>
+        <translation>لم توجد بجانبه نسخة احتياطية: استعده من نسخك الاحتياطية الخاصة.</translation>
+    </message>
+    <message>
+        <source>To restore it, close Annotator, move the damaged file aside and copy the newest backup in its place: {backup}</source>
+        <translation>لاستعادته، أغلق Annotator، وانقل الملف التالف جانبًا، وانسخ أحدث نسخة احتياطية مكانه: {backup}</translation>
     </message>
     <message>
         <source>Something went wrong</source>

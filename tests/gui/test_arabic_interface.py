@@ -166,6 +166,7 @@ def test_theme_editor_is_arabic(qtbot, arabic_window):
         storage_errors.DatabaseLocked("x"),
         storage_errors.DatabaseReadOnly("x"),
         storage_errors.DatabaseCorrupt("x"),
+        storage_errors.DiskFull("x"),
         storage_errors.DatabaseTooNew("x"),
         storage_errors.NotAProject("x"),
     ],
