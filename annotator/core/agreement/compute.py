@@ -151,7 +151,9 @@ def _alpha(
     rng = generator(settings.seed, stream)
     samples = terms.resampled(resampled_counts(terms.patterns.counts, settings.resamples, rng))
     interval = percentile_interval(samples, settings.confidence)
-    stable = 2 * interval.undefined_resamples <= settings.resamples
+    # Undefined resamples (no variation drawn) are left out; past 1 - confidence of them the
+    # interval would describe another population than the data's, so none is given.
+    stable = interval.undefined_resamples <= (1.0 - settings.confidence) * settings.resamples
     return Alpha(
         value=value,
         low=_finite(interval.low) if stable else None,

@@ -54,7 +54,7 @@ def pair_tallies(rows: UnitRows, themes: int) -> PairTallies:
             columns += list((weight[:, None] * yes_second).T)
             for k, column in enumerate(columns):
                 tallies[k] += np.bincount(pair, column, minlength=cells)
-    shaped = tallies.reshape(-1, annotators, annotators)
+    shaped = tallies.reshape(2 + 3 * themes, annotators, annotators)
     return PairTallies(
         shaped[0],
         shaped[1],

@@ -38,8 +38,8 @@ EXPLANATIONS: dict[Undefined, str] = {
     Undefined.NO_DEFINED_PAIRS: "no pair of annotators has a defined Cohen's kappa",
     Undefined.BOOTSTRAP_OFF: "the bootstrap was not run (0 resamples)",
     Undefined.UNSTABLE_BOOTSTRAP: (
-        "alpha was undefined in more than half of the bootstrap resamples (too few units "
-        "where the answers vary)"
+        "alpha was undefined in more of the bootstrap resamples than the interval leaves out "
+        "(5% at 95% confidence): too few units where the answers differ for an interval"
     ),
 }
 
