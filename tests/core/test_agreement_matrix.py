@@ -78,6 +78,10 @@ def test_the_masks_cannot_be_changed_behind_the_matrix():
             lambda: LabelMatrix.from_columns([1, 2], [0], [1], annotators=["a"], theme_keys=THEMES),
             "differ in length",
         ),
+        (
+            lambda: LabelMatrix.from_columns([1], [0], [-1], annotators=["a"], theme_keys=THEMES),
+            "must be >= 0",
+        ),
     ],
 )
 def test_bad_input_is_refused_with_a_message_that_names_it(build, message):

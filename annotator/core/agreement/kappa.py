@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from annotator.core.agreement.matrix import MISSING
 from annotator.core.agreement.patterns import UnitRows, ValuePatterns
 
 
@@ -32,20 +31,18 @@ class PairTallies:
 
 
 def pair_tallies(rows: UnitRows, themes: int) -> PairTallies:
-    """Tally every pair of judgements within a unit: O(units x raters^2), not annotators^2."""
-    annotators = rows.masks.shape[1]
-    cells = annotators * annotators
-    present = rows.present
-    raters = present.sum(axis=1)
-    order = np.argsort(~present, axis=1, kind="stable")  # judged columns first, a < b kept
-    masks = np.take_along_axis(rows.masks, order, axis=1)
+    """Tally every pair of judgements within a unit: O(rows x raters^2), not annotators^2."""
+    team = rows.team
+    cells = team * team
+    raters = rows.present.sum(axis=1)
+    width = int(raters.max(initial=0))
     tallies = np.zeros((2 + 3 * themes, cells))
     bits = np.arange(themes)
-    for i in range(int(raters.max(initial=0))):
-        for j in range(i + 1, int(raters.max(initial=0))):
-            both = raters > j
-            pair = order[both, i] * annotators + order[both, j]
-            first, second, weight = masks[both, i], masks[both, j], rows.counts[both]
+    for i in range(width):
+        for j in range(i + 1, width):
+            both = raters > j  # judgements are packed to the left, so i < j is present too
+            pair = rows.annotators[both, i] * team + rows.annotators[both, j]  # i < j: a < b
+            first, second, weight = rows.masks[both, i], rows.masks[both, j], rows.counts[both]
             yes_first = (first[:, None] >> bits) & 1
             yes_second = (second[:, None] >> bits) & 1
             columns = [weight, weight * (first == second)]
@@ -54,7 +51,7 @@ def pair_tallies(rows: UnitRows, themes: int) -> PairTallies:
             columns += list((weight[:, None] * yes_second).T)
             for k, column in enumerate(columns):
                 tallies[k] += np.bincount(pair, column, minlength=cells)
-    shaped = tallies.reshape(2 + 3 * themes, annotators, annotators)
+    shaped = tallies.reshape(2 + 3 * themes, team, team)
     return PairTallies(
         shaped[0],
         shaped[1],
@@ -109,4 +106,6 @@ def fleiss_kappa(patterns: ValuePatterns) -> FleissTerms:
 
 def judged_annotators(rows: UnitRows) -> np.ndarray:
     """Which annotators judged at least one of the units compared (bool per annotator)."""
-    return (rows.masks != MISSING).any(axis=0)
+    judged = np.zeros(rows.team, dtype=bool)
+    judged[rows.annotators[rows.present]] = True
+    return judged

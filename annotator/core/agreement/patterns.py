@@ -19,11 +19,17 @@ from annotator.core.agreement.matrix import MISSING, LabelMatrix
 
 @dataclass(frozen=True)
 class UnitRows:
-    """The distinct rows of judgements among units judged by two or more annotators."""
+    """The distinct rows of judgements among units judged by two or more annotators.
 
-    masks: np.ndarray  # (rows, annotators) bitmasks or MISSING
+    Compacted: position i of a row holds the row's i-th judgement (annotators in column
+    order), so a row is as wide as the most judgements on one unit, not as the whole team.
+    """
+
+    annotators: np.ndarray  # (rows, width) annotator column indices; MISSING padding last
+    masks: np.ndarray  # (rows, width) the judgements' bitmasks; MISSING padding last
     counts: np.ndarray  # (rows,) float64: how many units have this row
     single: int  # units judged by exactly one annotator, left out
+    team: int  # annotator columns in the matrix
 
     @property
     def units(self) -> int:
@@ -48,9 +54,24 @@ class ValuePatterns:
 
 
 def unit_rows(matrix: LabelMatrix) -> UnitRows:
-    judged = (matrix.masks != MISSING).sum(axis=1)
-    rows, counts = group_rows(matrix.masks[judged >= 2], np.ones(int((judged >= 2).sum())))
-    return UnitRows(rows, counts, int((judged == 1).sum()))
+    present = matrix.masks != MISSING
+    raters = present.sum(axis=1)
+    kept = raters >= 2
+    masks, raters = matrix.masks[kept], raters[kept]
+    row, column = np.nonzero(present[kept])  # row-major: each row's judgements in column order
+    position = np.arange(len(row)) - (np.cumsum(raters) - raters)[row]
+    shape = (len(masks), int(raters.max(initial=0)))
+    annotators, values = np.full(shape, MISSING), np.full(shape, MISSING)
+    annotators[row, position], values[row, position] = column, masks[row, column]
+    # Grouping on (annotators, masks) of a few judgements, not on rows as wide as the team.
+    grouped, counts = group_rows(np.hstack([annotators, values]), np.ones(len(masks)))
+    return UnitRows(
+        grouped[:, : shape[1]],
+        grouped[:, shape[1] :],
+        counts,
+        int((present.sum(axis=1) == 1).sum()),
+        len(matrix.annotators),
+    )
 
 
 def theme_patterns(rows: UnitRows, bit: int) -> ValuePatterns:
@@ -58,10 +79,11 @@ def theme_patterns(rows: UnitRows, bit: int) -> ValuePatterns:
     present = rows.present
     raters = present.sum(axis=1)
     yes = (((rows.masks >> bit) & 1).astype(bool) & present).sum(axis=1)
-    span = rows.masks.shape[1] + 1
-    keys, inverse = np.unique(raters * span + yes, return_inverse=True)
-    counts = np.bincount(inverse.ravel(), weights=rows.counts, minlength=len(keys))
-    raters, yes = keys // span, keys % span
+    span = rows.masks.shape[1] + 1  # raters and yes votes are at most the row width
+    # Few possible (raters, yes) keys: a bincount over all of them, no sort.
+    counts = np.bincount(raters * span + yes, weights=rows.counts, minlength=span * span)
+    keys = np.flatnonzero(counts)
+    counts, raters, yes = counts[keys], keys // span, keys % span
     width = np.arange(int(raters.max(initial=0)))
     values = np.where(width < yes[:, None], 1, np.where(width < raters[:, None], 0, MISSING))
     return ValuePatterns(values.astype(np.int64), counts, 2)
