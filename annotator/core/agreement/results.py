@@ -38,8 +38,9 @@ EXPLANATIONS: dict[Undefined, str] = {
     Undefined.NO_DEFINED_PAIRS: "no pair of annotators has a defined Cohen's kappa",
     Undefined.BOOTSTRAP_OFF: "the bootstrap was not run (0 resamples)",
     Undefined.UNSTABLE_BOOTSTRAP: (
-        "alpha was undefined in more of the bootstrap resamples than the interval leaves out "
-        "(5% at 95% confidence): too few units where the answers differ for an interval"
+        "alpha was undefined (every judgement the same answer) in more of the bootstrap "
+        "resamples than the interval leaves out (5% at 95% confidence): too few units carry "
+        "the rarer answer for an interval"
     ),
 }
 
