@@ -23,6 +23,12 @@ def test_from_judgements_sets_one_bit_per_theme_and_missing_for_absent_annotator
     assert matrix.themes_of(3) == ("military", "economic")
 
 
+def test_from_judgements_also_takes_a_dict_keyed_by_unit():
+    by_unit = {101: UNITS[0], 205: UNITS[1], 309: UNITS[2]}
+    matrix = LabelMatrix.from_judgements(by_unit, THEMES)
+    assert np.array_equal(matrix.masks, LabelMatrix.from_judgements(UNITS, THEMES).masks)
+
+
 def test_from_columns_builds_the_same_matrix_as_from_judgements():
     names = ["سارة", "omar", "ليلى"]
     # As a query would return them: unsorted, with sparse unit ids.

@@ -63,15 +63,18 @@ class LabelMatrix:
     @classmethod
     def from_judgements(
         cls,
-        units: Iterable[Mapping[str, Iterable[str]]],
+        units: Iterable[Mapping[str, Iterable[str]]] | Mapping[object, Mapping[str, Iterable[str]]],
         theme_keys: Sequence[str],
         annotators: Sequence[str] | None = None,
     ) -> LabelMatrix:
         """From plain data: one {annotator: themes} mapping per unit, done judgements only.
 
+        `units` is a list of them, or a {unit id: {annotator: themes}} dict (rows in its order).
         Annotators come in the given order, else in order of first appearance. An unknown
         theme key, or an annotator outside `annotators`, is a ValueError naming it.
         """
+        if isinstance(units, Mapping):
+            units = units.values()
         units = [dict(unit) for unit in units]
         if annotators is None:
             annotators = list(dict.fromkeys(name for unit in units for name in unit))
