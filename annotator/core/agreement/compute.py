@@ -195,16 +195,18 @@ def _pairs(matrix: LabelMatrix, tallies: PairTallies) -> tuple[PairAgreement, ..
 
 def _pair(matrix: LabelMatrix, tallies: PairTallies, a: int, b: int) -> PairAgreement:
     units = float(tallies.common[a, b])
+    reason = Undefined.NO_COMMON_UNITS if units == 0 else Undefined.NO_VARIATION
     themes = []
     for bit, key in enumerate(matrix.theme_keys):
-        observed, kappa = cohen_kappa(
-            units,
-            float(tallies.both_yes[bit, a, b]),
-            float(tallies.first_yes[bit, a, b]),
-            float(tallies.second_yes[bit, a, b]),
+        yes = (
+            tallies.both_yes[bit, a, b],
+            tallies.first_yes[bit, a, b],
+            tallies.second_yes[bit, a, b],
         )
-        reason = Undefined.NO_COMMON_UNITS if units == 0 else Undefined.NO_VARIATION
-        themes.append(PairTheme(key, _finite(observed), _finite(kappa), _reason(kappa, reason)))
+        observed, kappa = cohen_kappa(units, *map(float, yes))
+        themes.append(
+            PairTheme(key, _finite(observed), _finite(kappa), None if kappa is not None else reason)
+        )
     defined = [theme.kappa for theme in themes if theme.kappa is not None]
     return PairAgreement(
         annotators=(matrix.annotators[a], matrix.annotators[b]),
@@ -212,14 +214,8 @@ def _pair(matrix: LabelMatrix, tallies: PairTallies, a: int, b: int) -> PairAgre
         same_label_set=_finite(tallies.same_set[a, b] / units) if units else None,
         themes=tuple(themes),
         mean_kappa=_finite(math.fsum(defined) / len(defined)) if defined else None,
-        undefined=_reason(
-            defined or None, Undefined.NO_COMMON_UNITS if units == 0 else Undefined.NO_VARIATION
-        ),
+        undefined=None if defined else reason,
     )
-
-
-def _reason(value: object, reason: Undefined) -> Undefined | None:
-    return None if value is not None else reason
 
 
 def _finite(value: float | None) -> float | None:
