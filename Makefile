@@ -34,11 +34,13 @@ bench-quick: setup  ## speed figures at CI size
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py  # full size: seconds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py --quick
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
+	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
 
 bench: setup  ## speed figures at full size (minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
+	$(BIN)/python tests/perf/bench_agreement.py --no-json
 
 system-deps:  ## (root) the X11 libraries Qt needs for a real window, and a virtual screen
 	apt-get install -y --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \
