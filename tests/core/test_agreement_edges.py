@@ -7,6 +7,7 @@ import json
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 
 from annotator.core.agreement import (
@@ -154,6 +155,15 @@ def test_the_report_serialises_to_plain_json_with_null_for_undefined():
     assert data["pairs"][0]["annotators"] == ["سارة", "omar"]
     assert "سارة" in report.to_json()  # names stay readable, not \u-escaped
     assert data["bootstrap"] == {"resamples": 50, "seed": 0, "confidence": 0.95}
+
+
+def test_looking_up_a_theme_or_pair_that_is_not_there_is_a_key_error():
+    report = report_of([{"a": [], "b": []}])
+    assert report.pair("b", "a") is report.pair("a", "b")
+    with pytest.raises(KeyError):
+        report.theme("war")
+    with pytest.raises(KeyError):
+        report.pair("a", "z")
 
 
 def test_every_reason_code_has_an_explanation():

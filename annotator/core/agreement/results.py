@@ -146,11 +146,18 @@ class AgreementReport:
     undefined: Undefined | None  # ONE_ANNOTATOR or NO_OVERLAP: nothing could be compared
 
     def theme(self, key: str) -> ThemeAgreement:
-        return next(t for t in self.themes if t.theme == key)
+        """The figures of one theme (KeyError if it was not computed)."""
+        for theme in self.themes:
+            if theme.theme == key:
+                return theme
+        raise KeyError(key)
 
     def pair(self, first: str, second: str) -> PairAgreement:
-        wanted = {first, second}
-        return next(p for p in self.pairs if set(p.annotators) == wanted)
+        """The row of two annotators, in either order (KeyError if there is none)."""
+        for pair in self.pairs:
+            if set(pair.annotators) == {first, second} and first != second:
+                return pair
+        raise KeyError((first, second))
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(dataclasses.asdict(self))
