@@ -37,10 +37,10 @@ bench-quick: setup  ## speed figures at CI size
 	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
 
 bench: setup  ## speed figures at full size (minutes)
+	$(BIN)/python tests/perf/bench_agreement.py --no-json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
-	$(BIN)/python tests/perf/bench_agreement.py --no-json
 
 system-deps:  ## (root) the X11 libraries Qt needs for a real window, and a virtual screen
 	apt-get install -y --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \
