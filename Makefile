@@ -34,8 +34,10 @@ bench-quick: setup  ## speed figures at CI size
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py  # full size: seconds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py --quick
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
+	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
 
 bench: setup  ## speed figures at full size (minutes)
+	$(BIN)/python tests/perf/bench_agreement.py --no-json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
