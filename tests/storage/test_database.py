@@ -112,3 +112,47 @@ def test_damaged_file_is_reported_as_corrupt(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(DatabaseCorrupt):
         Store(path)
+
+
+def wal_descriptors_deleted(path) -> list[str]:
+    """This process's open descriptors of the project's -wal/-shm that point to deleted files."""
+    import os
+
+    links = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            links.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except FileNotFoundError:  # the descriptor listdir itself used, closed meanwhile
+            continue
+    return [link for link in links if link.startswith(str(path)) and "(deleted)" in link]
+
+
+def test_opening_more_connections_never_drops_the_first_ones_locks(tmp_path):
+    """On POSIX a close() of any descriptor of the file drops every lock of the process:
+    nothing here may open the project outside SQLite, or another process closing the project
+    deletes the write-ahead log this one still writes into (issue 8)."""
+    import subprocess
+    import sys
+
+    from tests.factories import make_article
+
+    path = tmp_path / "p.annotator"
+    first = Store(path)
+    first.add_articles([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
+    unit = first.units(1)[1].id
+    for _ in range(3):  # what the search indexer, import and export workers do
+        Store(path).close()
+        Store(path, read_only=True).close()
+    other = "import sys; from annotator.storage.store import Store; Store(sys.argv[1]).close()"
+    subprocess.run([sys.executable, "-c", other, str(path)], check=True)
+    assert wal_descriptors_deleted(path) == []
+    first.set_themes(unit, "salma", ["military"])
+    seen = (
+        "import sys; from annotator.storage.store import Store; s = Store(sys.argv[1]);"
+        " print(s.state(int(sys.argv[2]), 'salma').themes)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", seen, str(path), str(unit)], capture_output=True, text=True
+    )
+    assert out.stdout.strip() == "('military',)"
+    first.close()
