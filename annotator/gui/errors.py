@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sys
 import traceback
@@ -73,6 +74,22 @@ def corrupt_advice(error: storage_errors.DatabaseCorrupt) -> str:
             " backup in its place: {backup}",
         ).format(backup=f"\u2066{error.backup}\u2069")
     return f"{stopped} {restore}"
+
+
+def reported(method):
+    """For Qt's virtual overrides (keyPressEvent, eventFilter): an exception raised there is
+    wrapped by PySide with a mangled message (and can crash Qt), so hand it to the app's
+    excepthook here, as a slot's would be, and carry on."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - reported to the person by the excepthook
+            sys.excepthook(*sys.exc_info())
+            return True  # the event was handled (as far as it could be)
+
+    return wrapper
 
 
 MESSAGE_WIDTH = 440  # Qt sizes a box by its short title and wraps advice into a thin column

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import APP_NAME
+from annotator.app.commands import perform
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
-from annotator.gui.errors import report_storage_error
+from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
-from annotator.gui.keyboard import KeyCommand, is_label_key, perform
+from annotator.gui.keyboard import label_command
 from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.reader import ReaderView
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow, ProjectActions):
         self.theme_panel = ThemePanel(self.session, language, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.status = StatusLine(self.statusBar())
-        self.menu = MenuBar(self)
+        self.menu = MenuBar(self, self.menu_handlers())
         self.indexer = SearchIndexer(self)
         self.integrity = IntegrityChecker(self)
         self._lay_out()
@@ -89,7 +91,6 @@ class MainWindow(QMainWindow, ProjectActions):
         self.splitter.setSizes([540, 680, 240])
 
     def _connect(self) -> None:
-        self.reader.command_requested.connect(self.perform_command)
         self.reader.unit_clicked.connect(self.session_go_to_unit)
         self.article_panel.article_activated.connect(self.open_article)
         self.article_panel.search_box.returnPressed.connect(self.article_panel.table.setFocus)
@@ -108,9 +109,6 @@ class MainWindow(QMainWindow, ProjectActions):
 
     # -- commands -------------------------------------------------------------------------
 
-    def perform_command(self, command: KeyCommand) -> None:
-        perform(self.session, command)
-
     def session_go_to_unit(self, index: int) -> None:
         self.session.go_to_unit(index)
 
@@ -122,6 +120,7 @@ class MainWindow(QMainWindow, ProjectActions):
     def focus_reader(self) -> None:
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @reported
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digit keys label the current unit wherever the focus is, unless text is being typed."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -139,7 +138,11 @@ class MainWindow(QMainWindow, ProjectActions):
                 self.focus_reader()
                 return True
             return False
-        return is_label_key(event) and self.reader.handle_key(event)
+        found = label_command(event)
+        if found is None:
+            return False
+        perform(self.session, found.command, found.digit)
+        return True
 
     def on_damage_found(self, path: str, error: DatabaseCorrupt) -> None:
         """The background check found damage: stop writing to the file and say what to do."""
@@ -184,7 +187,30 @@ class MainWindow(QMainWindow, ProjectActions):
         self.menu.actions["undo"].setEnabled(self.session.can_undo())
         self.menu.actions["redo"].setEnabled(self.session.can_redo())
 
-    # -- menu handlers (connected by name in menus.py) -----------------------------------
+    # -- menu handlers --------------------------------------------------------------------
+
+    def menu_handlers(self) -> dict[str, Callable[[], None]]:
+        """Each menu action's handler, by the action's name in gui/menus.py."""
+        return {
+            "open_project": self.on_open_project,
+            "new_project": self.on_new_project,
+            "import_files": self.on_import_files,
+            "import_folder": self.on_import_folder,
+            "export_dataset": self.on_export_dataset,
+            "quit": self.close,
+            "undo": self.on_undo,
+            "redo": self.on_redo,
+            "find": self.article_panel.focus_search,
+            "edit_themes": self.on_edit_themes,
+            "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
+            "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
+            "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
+            "back_to_text": self.focus_reader,
+            "language_ar": lambda: self.set_language("ar"),
+            "language_en": lambda: self.set_language("en"),
+            "shortcuts": self.on_shortcuts,
+            "about": self.on_about,
+        }
 
     def on_undo(self) -> None:
         if self.session.undo() is None:
@@ -193,21 +219,6 @@ class MainWindow(QMainWindow, ProjectActions):
     def on_redo(self) -> None:
         if self.session.redo() is None:
             self.status.show_message(self.tr("Nothing to redo"))
-
-    def on_find(self) -> None:
-        self.article_panel.focus_search()
-
-    def on_quit(self) -> None:
-        self.close()
-
-    def on_font_bigger(self) -> None:
-        self.set_font_size(self.settings.font_size + 1)
-
-    def on_font_smaller(self) -> None:
-        self.set_font_size(self.settings.font_size - 1)
-
-    def on_font_reset(self) -> None:
-        self.set_font_size(DEFAULT_FONT_SIZE)
 
     def set_font_size(self, points: int) -> None:
         points = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, points))

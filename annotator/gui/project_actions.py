@@ -150,12 +150,6 @@ class ProjectActions:
         editor.exec()
         self.focus_reader()
 
-    def on_language_ar(self) -> None:
-        self.set_language("ar")
-
-    def on_language_en(self) -> None:
-        self.set_language("en")
-
     def set_language(self, language: str) -> None:
         self.language = self.settings.language = language
         install_translators(QApplication.instance(), language)

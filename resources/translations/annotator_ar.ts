@@ -730,12 +730,12 @@ Last: {name}</source>
 <context>
     <name>help</name>
     <message>
-        <source>Space</source>
-        <translation>مسافة</translation>
+        <source>About {app}</source>
+        <translation>حول {app}</translation>
     </message>
     <message>
-        <source>Click</source>
-        <translation>نقرة</translation>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Label Arabic news sentence by sentence, offline.&lt;/p&gt;&lt;p&gt;Reading font: Noto Naskh Arabic (SIL Open Font License 1.1).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;وسم الأخبار العربية جملةً جملة، دون اتصال بالإنترنت.&lt;/p&gt;&lt;p&gt;خط القراءة: Noto Naskh Arabic (رخصة SIL Open Font License 1.1).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Toggle the theme with that number on the current sentence (marks it done)</source>
@@ -750,12 +750,20 @@ Last: {name}</source>
         <translation>إنجاز الجملة كما هي، ثم الانتقال إلى التالية</translation>
     </message>
     <message>
+        <source>Space</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
         <source>Skip for now, then next sentence</source>
         <translation>تخطٍّ مؤقت، ثم الانتقال إلى الجملة التالية</translation>
     </message>
     <message>
-        <source>Next / previous sentence (past the last: ↓ again opens the next article)</source>
-        <translation>الجملة التالية / السابقة (بعد آخر جملة يفتح ↓ مرة أخرى المقال التالي)</translation>
+        <source>Next sentence (past the last: ↓ again opens the next article)</source>
+        <translation>الجملة التالية (بعد آخر جملة يفتح ↓ مرة أخرى المقال التالي)</translation>
+    </message>
+    <message>
+        <source>Previous sentence</source>
+        <translation>الجملة السابقة</translation>
     </message>
     <message>
         <source>Next sentence not done yet</source>
@@ -766,16 +774,28 @@ Last: {name}</source>
         <translation>الجملة السابقة غير المنجزة</translation>
     </message>
     <message>
-        <source>First / last sentence of the article</source>
-        <translation>أول جملة / آخر جملة في المقال</translation>
+        <source>First sentence of the article</source>
+        <translation>أول جملة في المقال</translation>
     </message>
     <message>
-        <source>Next / previous article (also Ctrl+↓ / Ctrl+↑)</source>
-        <translation>المقال التالي / السابق (وكذلك ⁦Ctrl+↓ / Ctrl+↑⁩)</translation>
+        <source>Last sentence of the article</source>
+        <translation>آخر جملة في المقال</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>المقال التالي</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>المقال السابق</translation>
     </message>
     <message>
         <source>Make the clicked sentence current</source>
         <translation>جعل الجملة المنقورة هي الجملة الحالية</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>نقرة</translation>
     </message>
     <message>
         <source>Undo the last change (goes back to its article)</source>
@@ -794,12 +814,24 @@ Last: {name}</source>
         <translation>مغادرة حقل البحث أو الملاحظة والعودة إلى النص</translation>
     </message>
     <message>
-        <source>Bigger / smaller / normal text</source>
-        <translation>تكبير النص / تصغيره / حجمه العادي</translation>
+        <source>Bigger text</source>
+        <translation>تكبير النص</translation>
     </message>
     <message>
-        <source>Open a project / start a new one</source>
-        <translation>فتح مشروع / إنشاء مشروع جديد</translation>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>حجم النص العادي</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Start a new project</source>
+        <translation>إنشاء مشروع جديد</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -816,14 +848,6 @@ Last: {name}</source>
     <message>
         <source>Quit (everything is already saved)</source>
         <translation>الخروج (كل شيء محفوظ مسبقًا)</translation>
-    </message>
-    <message>
-        <source>About {app}</source>
-        <translation>حول {app}</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Label Arabic news sentence by sentence, offline.&lt;/p&gt;&lt;p&gt;Reading font: Noto Naskh Arabic (SIL Open Font License 1.1).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;وسم الأخبار العربية جملةً جملة، دون اتصال بالإنترنت.&lt;/p&gt;&lt;p&gt;خط القراءة: Noto Naskh Arabic (رخصة SIL Open Font License 1.1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -895,6 +919,10 @@ Last: {name}</source>
     <message>
         <source>&amp;Normal text size</source>
         <translation>الحجم ال&amp;عادي للنص</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;text</source>
+        <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
         <source>&amp;Language</source>
