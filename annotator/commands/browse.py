@@ -54,6 +54,9 @@ def _add_bidi(parser) -> None:
 
 def run_articles(args: argparse.Namespace) -> int:
     with open_store_for(args, writes=False) as store:
+        if args.annotator and args.annotator not in store.annotators():
+            known = ", ".join(store.annotators()) or "none yet"
+            raise CommandError(f"no annotator named {args.annotator!r} (known: {known})")
         rows = store.list_articles(args.annotator, args.status, args.search)
     if args.json:
         print_json([{**asdict(r), "themes": list(r.themes)} for r in rows])

@@ -215,7 +215,8 @@ class ArticleListPanel(QWidget):
 
     def _show_count(self) -> None:
         count = self.model.matching
-        filtered = self.model.status is not None or bool(self.model.search)
+        listing = self.model.listing
+        filtered = listing.status is not None or bool(listing.search)
         text = (
             self.tr("%n article(s) match", "", count)
             if filtered

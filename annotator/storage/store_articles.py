@@ -109,7 +109,7 @@ class ArticlesMixin:
         after_id: int | None = None,
     ) -> list[ArticleSummary]:
         """Summaries in import order; `after_id` pages by key (fast however deep the page)."""
-        annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        annotator_id = self._progress_of(annotator)
         if search.strip():
             self._complete_search_index()
         return article_sql.list_articles(
@@ -120,10 +120,18 @@ class ArticlesMixin:
         self, annotator: str | None = None, status: str | None = None, search: str = ""
     ) -> int:
         """How many articles list_articles returns for the same filters."""
-        annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        annotator_id = self._progress_of(annotator)
         if search.strip():
             self._complete_search_index()
         return article_sql.count_articles(self.conn, annotator_id, status, search)
+
+    def _progress_of(self, annotator: str | None) -> int | None:
+        """Whose progress to list: None for the most done by anyone; an annotator the
+        project has not seen yet has done nothing (id 0 matches no row)."""
+        if not annotator:
+            return None
+        known = self._known_annotator_id(annotator)
+        return 0 if known is None else known
 
     def article_ids(self) -> list[int]:
         return article_sql.article_ids(self.conn)
