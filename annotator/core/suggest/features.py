@@ -101,7 +101,8 @@ class FeatureSpace:
 def lexicon_hits(matcher: LexiconMatcher, prepared: PreparedTexts) -> np.ndarray:
     """Term matches per text and theme (matcher.theme_keys order)."""
     counts = matcher.hit_counts(prepared.folded)
-    return np.asarray(counts, dtype=np.float32).reshape(len(prepared.folded), -1)
+    shape = (len(prepared.folded), len(matcher.theme_keys))
+    return np.asarray(counts, dtype=np.float32).reshape(shape)
 
 
 def lexicon_columns(hits: np.ndarray) -> np.ndarray:

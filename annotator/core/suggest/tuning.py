@@ -57,8 +57,10 @@ def out_of_fold_scores(
 def best_threshold(y: np.ndarray, scores: np.ndarray) -> float:
     if y.sum() < MIN_POSITIVES_TO_TUNE:
         return DEFAULT_THRESHOLD
-    f1 = [f1_score(y, scores >= t) for t in THRESHOLDS]
-    return float(THRESHOLDS[int(np.argmax(f1))])
+    f1 = np.array([f1_score(y, scores >= t) for t in THRESHOLDS])
+    # Ties are common on few labels: the middle of the best range, not its edge.
+    best = THRESHOLDS[f1 >= f1.max() - 1e-9]
+    return float(best[len(best) // 2])
 
 
 def precision_recall_f1(y: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
