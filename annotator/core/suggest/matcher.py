@@ -98,8 +98,11 @@ class LexiconMatcher:
         return self.match_normalized(normalize(text))
 
     def match_normalized(self, folded: str) -> dict[str, tuple[str, ...]]:
+        return self._found(self._scan(folded))
+
+    def _found(self, leaves: list[int]) -> dict[str, tuple[str, ...]]:
         found: dict[str, list[str]] = {}
-        for leaf in self._scan(folded):
+        for leaf in leaves:
             for theme_index, term in self._leaves[leaf]:
                 terms = found.setdefault(self.theme_keys[theme_index], [])
                 if term not in terms:
@@ -111,15 +114,24 @@ class LexiconMatcher:
 
     def hit_counts(self, folded_texts: Sequence[str]) -> list[list[int]]:
         """Per normalised text, per theme (in theme_keys order): how many term matches."""
-        counts = []
+        return self.scan_many(folded_texts)[0]
+
+    def scan_many(
+        self, folded_texts: Sequence[str]
+    ) -> tuple[list[list[int]], list[dict[str, tuple[str, ...]]]]:
+        """hit_counts() and match_normalized() of every text, scanning each text once."""
+        counts, matches = [], []
         width = len(self.theme_keys)
+        empty: dict[str, tuple[str, ...]] = {}
         for folded in folded_texts:
+            leaves = self._scan(folded)
             row = [0] * width
-            for leaf in self._scan(folded):
+            for leaf in leaves:
                 for theme_index, _ in self._leaves[leaf]:
                     row[theme_index] += 1
             counts.append(row)
-        return counts
+            matches.append(self._found(leaves) if leaves else empty)
+        return counts, matches
 
     def _scan(self, folded: str) -> list[int]:
         if self._regex is None:

@@ -42,7 +42,7 @@ PRIOR_STRENGTH = 10.0  # pseudo-examples behind LEXICON_HIT / LEXICON_MISS
 TRUST_AFTER = 20.0  # positives at which the classifier and the lexicon weigh the same
 DEFAULT_THRESHOLD = 0.5
 ALPHA = 1e-4  # L2 regularisation
-EPOCHS = 20
+EPOCHS = 10
 
 
 @dataclass(frozen=True)
@@ -166,8 +166,7 @@ def train(
     if not units:
         info.cv_note = "no labelled sentences yet: suggestions come from the lexicons alone"
         return SuggestionModel(keys, None, {key: ThemeModel(None) for key in keys}, info)
-    space = FeatureSpace.fit(prepared)
-    features = space.transform(prepared, hits)
+    space, features = FeatureSpace.fit_transform(prepared, hits)
     themes = fit_themes(features, labels, hits, keys)
     model = SuggestionModel(keys, space, themes, info)
     if tune:

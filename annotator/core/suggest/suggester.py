@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from annotator.core.suggest.features import lexicon_hits, prepare
+from annotator.core.suggest.features import hits_array, prepare
 from annotator.core.suggest.matcher import LexiconMatcher
 from annotator.core.suggest.model import DEFAULT_THRESHOLD, SuggestionModel, ThemeModel
 
@@ -68,8 +68,8 @@ class Suggester:
 
     def suggest(self, texts: Sequence[str]) -> SuggestionBatch:
         prepared = prepare(texts)
-        hits = lexicon_hits(self._matcher, prepared)
-        matches = [self._matcher.match_normalized(folded) for folded in prepared.folded]
+        counts, matches = self._matcher.scan_many(prepared.folded)
+        hits = hits_array(self._matcher, counts, len(texts))
         trained = self.model.theme_keys if self.model else ()
         model_scores = self.model.score(prepared, hits[:, : len(trained)]) if self.model else None
         scores = np.zeros((len(texts), len(self.theme_keys)))
