@@ -29,18 +29,21 @@ eval: setup  ## accuracy on the real corpora in $(SHARED)/corpora
 	$(BIN)/python tests/eval/eval_segmentation.py --shared $(SHARED)
 	$(BIN)/python tests/eval/eval_encodings.py --shared $(SHARED)
 	$(BIN)/python tests/eval/eval_extraction.py --shared $(SHARED)
+	$(BIN)/python tests/eval/eval_suggest.py --shared $(SHARED)
 
 bench-quick: setup  ## speed figures at CI size
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py  # full size: seconds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py --quick
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
 	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
+	$(BIN)/python tests/perf/bench_suggest.py --quick
 
 bench: setup  ## speed figures at full size (minutes)
 	$(BIN)/python tests/perf/bench_agreement.py --no-json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
+	$(BIN)/python tests/perf/bench_suggest.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_durability.py
 
 test-deps:  ## (root) what the tests use beyond Python: sshfs and sshd for a real network file system
