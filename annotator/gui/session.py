@@ -11,8 +11,8 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotator.core.status import DONE_STATUSES
 from annotator.core.themes import Theme
-from annotator.gui import navigation
 from annotator.gui.navigation import Move, neighbour_article, next_not_seen
 from annotator.gui.undo import UndoEntry, UndoStack
 from annotator.storage.records import ArticleRecord, LabelChange, UnitRecord, UnitState
@@ -20,7 +20,7 @@ from annotator.storage.store import Store
 
 
 def is_done(state: UnitState) -> bool:
-    return navigation.is_done(state.status)
+    return state.status in DONE_STATUSES
 
 
 class Change(enum.Enum):

@@ -13,10 +13,8 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
-from annotator.core.export.judgements import STATUS_CODES, Packing
+from annotator.core.export.judgements import FIELD_SEPARATOR, ITEM_SEPARATOR, STATUS_CODES, Packing
 from annotator.core.export.source import (
-    FIELD_SEPARATOR,
-    ITEM_SEPARATOR,
     AnnotatorSummary,
     ArticleWeight,
     SourceArticle,
