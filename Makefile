@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 export LANG ?= C.UTF-8
 
-.PHONY: setup run test lint eval bench bench-quick clean system-deps
+.PHONY: setup run test lint eval bench bench-quick clean system-deps test-deps
 
 $(BIN)/annotator: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,16 +29,25 @@ eval: setup  ## accuracy on the real corpora in $(SHARED)/corpora
 	$(BIN)/python tests/eval/eval_segmentation.py --shared $(SHARED)
 	$(BIN)/python tests/eval/eval_encodings.py --shared $(SHARED)
 	$(BIN)/python tests/eval/eval_extraction.py --shared $(SHARED)
+	$(BIN)/python tests/eval/eval_suggest.py --shared $(SHARED)
 
 bench-quick: setup  ## speed figures at CI size
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py  # full size: seconds
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py --quick
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
+	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
+	$(BIN)/python tests/perf/bench_suggest.py --quick
 
 bench: setup  ## speed figures at full size (minutes)
+	$(BIN)/python tests/perf/bench_agreement.py --no-json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
+	$(BIN)/python tests/perf/bench_suggest.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_durability.py
+
+test-deps:  ## (root) what the tests use beyond Python: sshfs and sshd for a real network file system
+	apt-get install -y --no-install-recommends sshfs openssh-server
 
 system-deps:  ## (root) the X11 libraries Qt needs for a real window, and a virtual screen
 	apt-get install -y --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 
 from annotator import __version__
@@ -41,14 +42,34 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
+    except BrokenPipeError:  # `annotator articles | head`: the reader has what it wanted
+        return 0
     except (CommandError, StorageError) as error:
         print(f"annotator: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # a file the command reads or writes, not the project
+        print(f"annotator: {describe_os_error(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def describe_os_error(error: OSError) -> str:
+    """One line a person can act on, for the errors files meet most."""
+    where = f" ({error.filename})" if error.filename else ""
+    reasons = {
+        errno.ENOSPC: "the disk is full: free some space and try again; nothing half-written"
+        " was kept",
+        errno.EDQUOT: "your disk quota is used up: free some space and try again",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.ENOENT: "no such file or folder",
+        errno.EISDIR: "this is a folder, not a file",
+    }
+    reason = reasons.get(error.errno, error.strerror or str(error))
+    return f"{reason}{where}"
 
 
 __all__ = ["build_parser", "open_store_for", "run"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from annotator.core.parsing import Failure, ParsedFile, parse_file
 from annotator.core.readers import ReadOptions, collect_source_files
 from annotator.core.resources import seeds_dir
 from annotator.import_pool import parse_in_workers
+from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 
 Progress = Callable[[int, int, Path], None]  # files done, files total, current file
@@ -37,10 +37,11 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)  # left out of folders on purpose
     cancelled: bool = False
+    stopped: StorageError | None = None  # a problem of the project itself ended the import
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and self.stopped is None
 
 
 def _worker_count(files: int) -> int:
@@ -87,9 +88,15 @@ class _Writer:
     def flush(self) -> None:
         if not self.pending:
             return
-        results = self.store.add_files([p.articles for p in self.pending])
+        try:
+            results = self.store.add_files([p.articles for p in self.pending])
+        except StorageError as error:  # disk full, damage, a lock: no later file can land
+            self.report.stopped = error
+            self.report.files -= len(self.pending)
+            self.pending, self.pending_units = [], 0
+            return
         for parsed, result in zip(self.pending, results, strict=True):
-            if isinstance(result, (sqlite3.Error, ValueError)):
+            if isinstance(result, Exception):
                 self.report.failures.append(Failure(str(parsed.path), f"cannot store: {result}"))
                 continue
             self.report.warnings.extend(parsed.warnings)
@@ -118,6 +125,8 @@ def import_paths(
             report.cancelled = True
             break
         writer.add(parsed)
+        if report.stopped:
+            break
         if progress:
             progress(done + 1, len(files), parsed.path)
     writer.flush()

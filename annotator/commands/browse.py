@@ -62,7 +62,10 @@ def run_articles(args: argparse.Namespace) -> int:
             f"annotator: the search {args.search!r} holds no letters or digits; nothing matches",
             file=sys.stderr,
         )
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=False) as store:
+        if args.annotator and args.annotator not in store.annotators():
+            known = ", ".join(store.annotators()) or "none yet"
+            raise CommandError(f"no annotator named {args.annotator!r} (known: {known})")
         rows = store.list_articles(args.annotator, args.status, args.search)
     if args.json:
         print_json([{**asdict(r), "themes": list(r.themes)} for r in rows])
@@ -107,7 +110,7 @@ def article_json(store: Store, article_id: int) -> dict:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=False) as store:
         data = article_json(store, args.article_id)
     if args.json:
         print_json(data)
@@ -124,7 +127,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=False) as store:
         stats = store.stats()
     if args.json:
         print_json(stats)

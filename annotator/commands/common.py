@@ -16,16 +16,32 @@ class CommandError(Exception):
     """A usage problem reported to the user in one line, exit code 2."""
 
 
-def open_store_for(args: argparse.Namespace) -> Store:
-    """Open the project named by --db / $ANNOTATOR_DB, else the default one (seeded on first use)."""
+def open_store_for(args: argparse.Namespace, writes: bool = True) -> Store:
+    """Open the project named by --db / $ANNOTATOR_DB, else the default one (seeded on first use).
+
+    A command that only reads (`writes=False`) also works on a project it cannot write (a
+    read-only folder or medium), and says so. One that writes first checks the file for
+    damage, so that nothing is written into a broken project.
+    """
     path, is_default = resolve_database(getattr(args, "db", None))
     first_use = is_default and not path.exists()
-    store = Store(path)
+    store = Store(path, allow_read_only=not writes)
+    if store.read_only:
+        print(f"annotator: {path} cannot be written here; opened for reading only", file=sys.stderr)
     if store.backup:
         print(f"annotator: upgraded {path}; backup kept at {store.backup}", file=sys.stderr)
-    if first_use and store.is_empty():
+    if writes:
+        check_integrity(store)
+    if first_use and store.is_empty() and not store.read_only:
         import_seeds(store)
     return store
+
+
+def check_integrity(store: Store) -> None:
+    """Raise the store's DatabaseCorrupt (with the newest backup named) if the file is damaged."""
+    if store.check_integrity():
+        store.close()
+        raise store.damage
 
 
 def annotator_name(text: str) -> str:

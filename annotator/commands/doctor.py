@@ -21,8 +21,9 @@ import annotator
 from annotator import __version__
 from annotator.core.resources import resource_dir, seeds_dir
 from annotator.core.themes import load_default_scheme
-from annotator.paths import PROJECT_SUFFIX, data_dir, log_dir
+from annotator.paths import PROJECT_SUFFIX, data_dir, log_dir, resolve_database
 from annotator.storage.errors import StorageError
+from annotator.storage.filesystems import filesystem_of
 from annotator.storage.store import Store
 
 PROBE_TIMEOUT_S = 60
@@ -189,17 +190,44 @@ def sqlite_check(folder: Path) -> Check:
         )
     path = scratch / f"check{PROJECT_SUFFIX}"
     try:
-        with Store(path) as store:  # refuses to open (DatabaseReadOnly) unless WAL is on
+        with Store(path) as store:  # refuses to open unless the journal mode could be set
             store.ensure_annotator("doctor")
-            wal = path.with_name(path.name + "-wal").exists()
-    except (StorageError, sqlite3.Error) as error:
+            wanted = "wal" if store.filesystem.wal_safe else "delete"
+            seen = path.with_name(path.name + "-wal").exists() == (wanted == "wal")
+            mode = f"{store.journal} journal" + ("" if seen else " (but the files disagree)")
+    except StorageError as error:
         return Check(
             "sqlite", False, f"SQLite {version}: a project cannot be used in {folder}: {error}"
         )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    mode = "WAL mode" if wal else "WAL mode requested but no -wal file seen"
-    return Check("sqlite", wal, f"SQLite {version}: a new project in {folder} works in {mode}")
+    ok = seen and store.journal == wanted
+    return Check("sqlite", ok, f"SQLite {version}: a new project in {folder} works, {mode}")
+
+
+def filesystem_check(name: str, path: Path, what: str) -> Check:
+    """The file system under `path` and whether WAL (several windows at once) is safe there."""
+    found = filesystem_of(path)
+    if found.network:
+        detail = (
+            f"{what} {path} is on {found.describe()}: projects there are opened by one window"
+            " or command at a time (rollback journal, exclusive lock)"
+        )
+        return Check(name, False, detail, "warning")
+    return Check(name, True, f"{what} {path} is on {found.describe()}: WAL safe")
+
+
+def project_check(path: Path) -> Check:
+    """The chosen project: can it be opened, and in which journal mode."""
+    if not path.exists():
+        return Check("project", True, f"project {path} does not exist yet", "warning")
+    try:
+        with Store(path, allow_read_only=True) as store:
+            access = "read only" if store.read_only else "read and write"
+            detail = f"project {path}: {access}, {store.journal} journal"
+    except StorageError as error:
+        return Check("project", False, f"project {path}: {error}")
+    return Check("project", True, detail)
 
 
 def locale_check() -> Check:
@@ -215,13 +243,16 @@ def locale_check() -> Check:
     )
 
 
-def all_checks(platform: str | None) -> list[Check]:
+def all_checks(platform: str | None, project: Path) -> list[Check]:
     return [
         installation_check(),
         resources_check(),
         *qt_checks(platform),
         folder_check("data_folder", data_dir(), "data folder"),
+        filesystem_check("data_filesystem", data_dir(), "data folder"),
         sqlite_check(data_dir()),
+        filesystem_check("project_filesystem", project, "project"),
+        project_check(project),
         folder_check("log_folder", log_dir(), "log folder", severity="warning"),
         locale_check(),
     ]
@@ -243,7 +274,8 @@ def print_report(checks: list[Check], platform: str | None) -> None:
 
 def run_doctor(args: argparse.Namespace) -> int:
     platform = probe_platform(args.platform)
-    checks = all_checks(platform)
+    project, _is_default = resolve_database(getattr(args, "db", None))
+    checks = all_checks(platform, project)
     if args.json:
         json.dump([asdict(c) for c in checks], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

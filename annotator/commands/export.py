@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from annotator.commands.common import CommandError, annotator_name, print_json
+from annotator.commands.common import CommandError, annotator_name, open_store_for, print_json
 from annotator.core.export import (
     FORMATS,
     RESOLVE_RULES,
@@ -22,7 +22,6 @@ from annotator.core.export import (
 from annotator.core.export.options import command_line
 from annotator.paths import resolve_database
 from annotator.storage.export_queries import ExportSnapshot
-from annotator.storage.store import Store
 
 
 def register(commands) -> None:
@@ -91,9 +90,8 @@ def _project(args: argparse.Namespace) -> Path:
     path, _ = resolve_database(getattr(args, "db", None))
     if not path.exists():
         raise CommandError(f"no project at {path}; give --db FILE")
-    with Store(path) as store:  # version checks and pending migrations, as every command does
-        if store.backup:
-            print(f"annotator: upgraded {path}; backup kept at {store.backup}", file=sys.stderr)
+    args.db = str(path)
+    open_store_for(args, writes=False).close()  # version checks and pending migrations
     return path
 
 

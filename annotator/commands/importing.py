@@ -88,6 +88,12 @@ def print_report(report: ImportReport) -> None:
         print(f"{len(report.failures)} files failed and were not imported:", file=sys.stderr)
         for failure in report.failures:
             print(f"  {failure}", file=sys.stderr)
+    if report.stopped:
+        print(
+            f"annotator: the import stopped: {report.stopped} The files counted above are"
+            " imported whole; the others were not imported.",
+            file=sys.stderr,
+        )
 
 
 def run_import(args: argparse.Namespace) -> int:

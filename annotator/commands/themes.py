@@ -89,7 +89,7 @@ def _apply(store, args) -> None:
 
 
 def run_themes(args: argparse.Namespace) -> int:
-    with open_store_for(args) as store:
+    with open_store_for(args, writes=args.theme_action not in (None, "list")) as store:
         try:
             _apply(store, args)
         except ThemeError as error:

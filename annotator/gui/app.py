@@ -142,7 +142,12 @@ def run_app(args: argparse.Namespace) -> int:
     from annotator.gui.main_window import MainWindow  # after the dialogs: starts faster
 
     settings.add_recent_project(opened.path)
-    window = MainWindow(opened.store, opened.path, annotator, settings, language)
+    try:
+        window = MainWindow(opened.store, opened.path, annotator, settings, language)
+    except StorageError as error:  # damage met while reading what the window shows first
+        opened.store.close()
+        show_storage_error(None, error)
+        return 2
     window.show()
     message = upgraded_message(opened)
     if message:

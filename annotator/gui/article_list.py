@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -100,17 +100,7 @@ class ArticleRowDelegate(QStyledItemDelegate):
 
 
 class ArticleTable(QTableView):
-    """The table; digit keys are passed to the reader so labelling works wherever focus is."""
-
-    label_key = Signal(QKeyEvent)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        from annotator.gui.keyboard import is_label_key
-
-        if is_label_key(event):
-            self.label_key.emit(event)
-            return
-        super().keyPressEvent(event)
+    """The table (digit keys label the reader's sentence: the window's event filter)."""
 
     def keyboardSearch(self, search: str) -> None:
         """Type-to-find jumps would fight with digit labelling; the search box does finding."""
@@ -246,7 +236,8 @@ class ArticleListPanel(QWidget):
 
     def _show_count(self) -> None:
         count = self.model.matching
-        filtered = self.model.status is not None or bool(self.model.search)
+        listing = self.model.listing
+        filtered = listing.status is not None or bool(listing.search)
         text = (
             self.tr("%n article(s) match", "", count)
             if filtered

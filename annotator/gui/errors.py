@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sys
 import traceback
@@ -24,6 +25,7 @@ def storage_error_title(error: Exception) -> str:
         storage_errors.DatabaseLocked: translate("errors", "The project is in use"),
         storage_errors.DatabaseReadOnly: translate("errors", "The project cannot be saved"),
         storage_errors.DatabaseCorrupt: translate("errors", "The project file is damaged"),
+        storage_errors.DiskFull: translate("errors", "The disk is full"),
         storage_errors.DatabaseTooNew: translate("errors", "The project needs a newer Annotator"),
         storage_errors.NotAProject: translate("errors", "This is not an Annotator project"),
     }
@@ -43,15 +45,51 @@ def storage_error_advice(error: Exception) -> str:
             "The file or its folder cannot be written. Check their permissions, or copy the"
             " project to a folder you can write to and open the copy.",
         ),
-        storage_errors.DatabaseCorrupt: translate(
-            "errors", "Restore the project from a backup (a .bak file beside it)."
+        storage_errors.DiskFull: translate(
+            "errors",
+            "The last change could not be saved. Everything saved before it is safe. Free some"
+            " space on the disk, then go on where you were.",
         ),
         storage_errors.DatabaseTooNew: translate(
             "errors", "Install the newer version of Annotator. The file was not changed."
         ),
         storage_errors.NotAProject: translate("errors", "Choose a file ending in .annotator."),
     }
+    if isinstance(error, storage_errors.DatabaseCorrupt):
+        return corrupt_advice(error)
     return next((a for kind, a in advice.items() if isinstance(error, kind)), "")
+
+
+def corrupt_advice(error: storage_errors.DatabaseCorrupt) -> str:
+    """Name the newest backup when there is one: the person should not have to hunt for it."""
+    stopped = translate("errors", "No more changes are written to it, so nothing more is lost.")
+    if error.backup is None:
+        restore = translate(
+            "errors", "No backup (.bak) was found beside it: restore it from your own backups."
+        )
+    else:
+        restore = translate(
+            "errors",
+            "To restore it, close Annotator, move the damaged file aside and copy the newest"
+            " backup in its place: {backup}",
+        ).format(backup=f"\u2066{error.backup}\u2069")
+    return f"{stopped} {restore}"
+
+
+def reported(method):
+    """For Qt's virtual overrides (keyPressEvent, eventFilter): an exception raised there is
+    wrapped by PySide with a mangled message (and can crash Qt), so hand it to the app's
+    excepthook here, as a slot's would be, and carry on."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - reported to the person by the excepthook
+            sys.excepthook(*sys.exc_info())
+            return True  # the event was handled (as far as it could be)
+
+    return wrapper
 
 
 MESSAGE_WIDTH = 440  # Qt sizes a box by its short title and wraps advice into a thin column
@@ -76,6 +114,21 @@ def storage_error_box(parent: QWidget | None, error: Exception) -> QMessageBox:
 
 def show_storage_error(parent: QWidget | None, error: Exception) -> None:
     storage_error_box(parent, error).exec()
+
+
+_REPORTED: set[str] = set()  # storage problems already shown in a message box
+
+
+def report_storage_error(parent: QWidget | None, error: Exception) -> None:
+    """A message box the first time; the same problem again (a damaged project refusing
+    every key press) only in the window's status bar, so the annotator is never trapped
+    in a stream of dialogs."""
+    status = getattr(parent, "status", None)
+    if str(error) in _REPORTED and status is not None:
+        status.show_message(storage_error_title(error))
+        return
+    _REPORTED.add(str(error))
+    show_storage_error(parent, error)
 
 
 def log_file() -> Path:
@@ -126,10 +179,14 @@ class CrashReporter:
         text = "".join(traceback.format_exception(kind, error, tb))
         if isinstance(error, storage_errors.StorageError):
             log.warning("storage error: %s", error)
-            self._once(lambda: show_storage_error(self.parent_getter(), error))
+            self._storage_error(error)
             return
         log.error("unexpected error at %s\n%s", dt.datetime.now().isoformat(), text)
         self._once(lambda: self._show(text))
+
+    def _storage_error(self, error: storage_errors.StorageError) -> None:
+        parent = self.parent_getter()
+        self._once(lambda: report_storage_error(parent, error))
 
     def _once(self, show) -> None:
         if self._showing:  # an error inside the dialog must not open dialogs forever

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import APP_NAME, __version__
+from annotator.gui.shortcuts import help_rows
 
 translate = QCoreApplication.translate
 
@@ -34,46 +35,6 @@ class LeftToRightDelegate(QStyledItemDelegate):
         option.displayAlignment = (
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute | side
         )
-
-
-def shortcut_rows() -> list[tuple[str, str]]:
-    """The keyboard contract, in the order an annotator learns it.
-
-    Key names stay as printed on the keys; only the words are translated.
-    """
-    space, click = translate("help", "Space"), translate("help", "Click")
-    return [
-        (
-            "1 … 9   ١ … ٩",
-            translate(
-                "help", "Toggle the theme with that number on the current sentence (marks it done)"
-            ),
-        ),
-        ("0   ٠", translate("help", "Done with no theme (clears its themes)")),
-        (space, translate("help", "Done as it is, then next sentence")),
-        ("S   س", translate("help", "Skip for now, then next sentence")),
-        (
-            "↓   ↑",
-            translate(
-                "help", "Next / previous sentence (past the last: ↓ again opens the next article)"
-            ),
-        ),
-        ("Tab   Enter", translate("help", "Next sentence not done yet")),
-        ("Shift+Tab", translate("help", "Previous sentence not done yet")),
-        ("Home   End", translate("help", "First / last sentence of the article")),
-        ("PgDn   PgUp", translate("help", "Next / previous article (also Ctrl+↓ / Ctrl+↑)")),
-        (click, translate("help", "Make the clicked sentence current")),
-        ("Ctrl+Z", translate("help", "Undo the last change (goes back to its article)")),
-        ("Ctrl+Shift+Z   Ctrl+Y", translate("help", "Redo")),
-        ("Ctrl+F", translate("help", "Search articles")),
-        ("Esc", translate("help", "Leave the search or note field and return to the text")),
-        ("Ctrl+=   Ctrl+-   Ctrl+0", translate("help", "Bigger / smaller / normal text")),
-        ("Ctrl+O   Ctrl+N", translate("help", "Open a project / start a new one")),
-        ("Ctrl+I", translate("help", "Import files")),
-        ("Ctrl+E", translate("help", "Export a dataset")),
-        ("F1", translate("help", "This help")),
-        ("Ctrl+Q", translate("help", "Quit (everything is already saved)")),
-    ]
 
 
 class ShortcutsDialog(QDialog):
@@ -105,7 +66,7 @@ class ShortcutsDialog(QDialog):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.8))
-        for keys, action in shortcut_rows():
+        for keys, action in help_rows():
             row = table.rowCount()
             table.insertRow(row)
             table.setItem(row, 0, QTableWidgetItem(keys))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.names import printable_path
-from annotator.gui.errors import show_storage_error, widen
+from annotator.gui.errors import show_storage_error, storage_error_title, widen
 from annotator.gui.worker import CancellableWorker
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
@@ -139,6 +139,13 @@ class ImportReportBox(QMessageBox):
                 self.tr(
                     "%n article(s) already in the project were left out.", "", report.duplicates
                 )
+            )
+        if report.stopped is not None:
+            parts.append(
+                self.tr(
+                    "The import stopped because the project could not take more: {reason}"
+                    " The files counted above are imported whole; the others were not."
+                ).format(reason=storage_error_title(report.stopped))
             )
         if report.cancelled:
             parts.append(

@@ -1,42 +1,32 @@
-"""The labelling keyboard contract: which key press means which command, on any layout.
+"""The text key map: which key press means which labelling command, on any layout.
 
-Digits are recognised by the text a key produces (so ١ on an Arabic layout and 1 on a
-French layout that needs Shift both work) and by key code (the number row and keypad send
-Qt.Key_1.. even when a layout produces other text). Every other command uses a key that has
-no letter on it, so the keyboard layout never matters; the one letter command (skip) also
-accepts the Arabic letter on the same key of the standard Arabic layout.
+Built from the shortcut table (gui/shortcuts.py). Digits are recognised by the text a key
+produces (so ١ on an Arabic layout and 1 on a French layout that needs Shift both work) and
+by key code (the number row and keypad send Qt.Key_1.. even when a layout produces other
+text). Every other command uses a key that has no letter on it, so the keyboard layout never
+matters; the letter commands also accept the letter on the same key of the Arabic layout.
 """
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
+
+from annotator.app.commands import LABELLING, Command
+from annotator.gui.shortcuts import DIGITS, text_commands
 
 ARABIC_INDIC_ZERO = 0x0660
 EXTENDED_ARABIC_INDIC_ZERO = 0x06F0  # Persian/Urdu digits, on some Arabic layouts too
-_COMMAND_MODIFIERS = (
+_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
+    | Qt.KeyboardModifier.ShiftModifier
 )
-
-
-class Command(enum.Enum):
-    TOGGLE_THEME = "toggle_theme"  # with a digit 1-9
-    DONE_NO_THEME = "done_no_theme"  # 0
-    CONFIRM_AND_NEXT = "confirm_and_next"  # Space
-    SKIP = "skip"  # S / س
-    NEXT_UNIT = "next_unit"
-    PREVIOUS_UNIT = "previous_unit"
-    NEXT_UNDONE = "next_undone"
-    PREVIOUS_UNDONE = "previous_undone"
-    FIRST_UNIT = "first_unit"
-    LAST_UNIT = "last_unit"
-    NEXT_ARTICLE = "next_article"
-    PREVIOUS_ARTICLE = "previous_article"
+KeyCombo = tuple[int, int]  # key code, modifiers
 
 
 @dataclass(frozen=True)
@@ -45,25 +35,34 @@ class KeyCommand:
     digit: int | None = None
 
 
-_PLAIN_KEYS = {
-    Qt.Key.Key_Down: Command.NEXT_UNIT,
-    Qt.Key.Key_Up: Command.PREVIOUS_UNIT,
-    Qt.Key.Key_Tab: Command.NEXT_UNDONE,
-    Qt.Key.Key_Backtab: Command.PREVIOUS_UNDONE,
-    Qt.Key.Key_Return: Command.NEXT_UNDONE,
-    Qt.Key.Key_Enter: Command.NEXT_UNDONE,
-    Qt.Key.Key_Home: Command.FIRST_UNIT,
-    Qt.Key.Key_End: Command.LAST_UNIT,
-    Qt.Key.Key_PageDown: Command.NEXT_ARTICLE,
-    Qt.Key.Key_PageUp: Command.PREVIOUS_ARTICLE,
-    Qt.Key.Key_Space: Command.CONFIRM_AND_NEXT,
-    Qt.Key.Key_S: Command.SKIP,
-}
-_CONTROL_KEYS = {
-    Qt.Key.Key_Down: Command.NEXT_ARTICLE,
-    Qt.Key.Key_Up: Command.PREVIOUS_ARTICLE,
-}
-_SKIP_TEXT = {"s", "S", "س"}  # س is on the S key of the standard Arabic layout
+def _combo(key: int, modifiers: Qt.KeyboardModifier) -> KeyCombo:
+    """Shift+Tab arrives as Backtab (with Shift): one spelling for both sides of the map."""
+    if (
+        key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        and modifiers & Qt.KeyboardModifier.ShiftModifier
+    ):
+        return int(Qt.Key.Key_Backtab), 0
+    return int(key), (modifiers & _MODIFIERS).value
+
+
+@cache
+def key_map() -> tuple[dict[KeyCombo, Command], dict[str, Command]]:
+    """(key combination -> command, layout letter -> command) from the shortcut table."""
+    combos: dict[KeyCombo, Command] = {}
+    letters: dict[str, Command] = {}
+    for shortcut in text_commands():
+        for name in shortcut.keys:
+            if name != DIGITS and not name.isdigit():
+                combination = QKeySequence(name)[0]
+                combos[_combo(combination.key(), combination.keyboardModifiers())] = (
+                    shortcut.command
+                )
+        for letter in shortcut.letters:
+            letters[letter] = shortcut.command
+        if len(shortcut.keys) == 1 and shortcut.keys[0].isalpha():
+            letters.update({shortcut.keys[0].lower(): shortcut.command})
+            letters.update({shortcut.keys[0].upper(): shortcut.command})
+    return combos, letters
 
 
 def digit_of_text(text: str) -> int | None:
@@ -83,25 +82,21 @@ def digit_of_key(key: int) -> int | None:
 
 
 def command_for(key: int, text: str, modifiers: Qt.KeyboardModifier) -> KeyCommand | None:
-    """The labelling command a key press asks for, or None if the key is not ours."""
-    if modifiers & _COMMAND_MODIFIERS:
-        command = (
-            _CONTROL_KEYS.get(key) if modifiers & Qt.KeyboardModifier.ControlModifier else None
-        )
-        return KeyCommand(command) if command else None
-    digit = digit_of_text(text)
-    if digit is None and not text.strip():
-        digit = digit_of_key(key)
-    if digit is not None:
-        return (
-            KeyCommand(Command.DONE_NO_THEME)
-            if digit == 0
-            else KeyCommand(Command.TOGGLE_THEME, digit)
-        )
-    if text in _SKIP_TEXT:
-        return KeyCommand(Command.SKIP)
-    command = _PLAIN_KEYS.get(key)
-    if command is Command.SKIP and text and text not in _SKIP_TEXT:
+    """The text command a key press asks for, or None if the key is not one of ours."""
+    combos, letters = key_map()
+    plain = not modifiers & (_MODIFIERS & ~Qt.KeyboardModifier.ShiftModifier)
+    if plain:
+        digit = digit_of_text(text)
+        if digit is None and not text.strip():
+            digit = digit_of_key(key)
+        if digit is not None:
+            if digit == 0:
+                return KeyCommand(Command.DONE_NO_THEME)
+            return KeyCommand(Command.TOGGLE_THEME, digit)
+        if text in letters:
+            return KeyCommand(letters[text])
+    command = combos.get(_combo(key, modifiers))
+    if command is not None and text.isalpha() and text not in letters:
         return None  # another layout put a different letter on this key code
     return KeyCommand(command) if command else None
 
@@ -110,32 +105,7 @@ def command_for_event(event: QKeyEvent) -> KeyCommand | None:
     return command_for(event.key(), event.text(), event.modifiers())
 
 
-def is_label_key(event: QKeyEvent) -> bool:
-    """Digit keys: the ones other widgets must hand to the reader unless text is being typed."""
+def label_command(event: QKeyEvent) -> KeyCommand | None:
+    """A digit key's command: the keys other widgets hand on unless text is being typed."""
     found = command_for_event(event)
-    return found is not None and found.command in (Command.TOGGLE_THEME, Command.DONE_NO_THEME)
-
-
-def perform(session, key_command: KeyCommand) -> object:
-    """Carry out a key command on an AnnotationSession; returns what the session returned."""
-    command = key_command.command
-    if command is Command.TOGGLE_THEME:
-        return session.toggle_theme(key_command.digit)
-    if command is Command.CONFIRM_AND_NEXT:
-        session.confirm()
-        return session.next_unit()
-    if command is Command.SKIP:
-        session.skip()
-        return session.next_unit()
-    simple = {
-        Command.DONE_NO_THEME: session.mark_done_no_theme,
-        Command.NEXT_UNIT: session.next_unit,
-        Command.PREVIOUS_UNIT: session.previous_unit,
-        Command.NEXT_UNDONE: session.next_undone_unit,
-        Command.PREVIOUS_UNDONE: session.previous_undone_unit,
-        Command.FIRST_UNIT: session.first_unit,
-        Command.LAST_UNIT: session.last_unit,
-        Command.NEXT_ARTICLE: session.next_article,
-        Command.PREVIOUS_ARTICLE: session.previous_article,
-    }
-    return simple[command]()
+    return found if found is not None and found.command in LABELLING else None

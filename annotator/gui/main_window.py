@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import APP_NAME
+from annotator.app.commands import perform
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
 from annotator.gui.article_removal import RemovalActions
-from annotator.gui.keyboard import KeyCommand, is_label_key, perform
+from annotator.gui.errors import report_storage_error, reported
+from annotator.gui.integrity import IntegrityChecker
+from annotator.gui.keyboard import label_command
 from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.reader import ReaderView
@@ -30,6 +34,7 @@ from annotator.gui.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
 from annotator.gui.theme_panel import ThemePanel
+from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
 
 
@@ -55,8 +60,9 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.theme_panel = ThemePanel(self.session, language, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.status = StatusLine(self.statusBar())
-        self.menu = MenuBar(self)
+        self.menu = MenuBar(self, self.menu_handlers())
         self.indexer = SearchIndexer(self)
+        self.integrity = IntegrityChecker(self)
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -65,6 +71,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.session.resume()
         self._refresh_all()
         self.indexer.start(store.path)
+        self.integrity.start(store.path)
         QApplication.instance().installEventFilter(self)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)  # keys label from the first press
 
@@ -85,12 +92,12 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.splitter.setSizes([540, 680, 240])
 
     def _connect(self) -> None:
-        self.reader.command_requested.connect(self.perform_command)
         self.reader.unit_clicked.connect(self.session_go_to_unit)
         self.article_panel.article_activated.connect(self.open_article)
         self.article_panel.remove_requested.connect(self.remove_article_asking)
         self.article_panel.search_box.returnPressed.connect(self.article_panel.table.setFocus)
         self.theme_panel.leave_requested.connect(self.focus_reader)
+        self.integrity.damaged.connect(self.on_damage_found)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
 
     def _restore_layout(self) -> None:
@@ -104,9 +111,6 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
 
     # -- commands -------------------------------------------------------------------------
 
-    def perform_command(self, command: KeyCommand) -> None:
-        perform(self.session, command)
-
     def session_go_to_unit(self, index: int) -> None:
         self.session.go_to_unit(index)
 
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
     def focus_reader(self) -> None:
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @reported
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digit keys label the current unit wherever the focus is, unless text is being typed."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -135,7 +140,19 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
                 self.focus_reader()
                 return True
             return False
-        return is_label_key(event) and self.reader.handle_key(event)
+        found = label_command(event)
+        if found is None:
+            return False
+        perform(self.session, found.command, found.digit)
+        return True
+
+    def on_damage_found(self, path: str, error: DatabaseCorrupt) -> None:
+        """The background check found damage: stop writing to the file and say what to do."""
+        if Path(path) != self.database:
+            return  # a project this window has left meanwhile
+        self.store.damage_found(error)
+        self.status.show_damage(self.tr("Damaged project: changes are not saved"))
+        report_storage_error(self, error)
 
     # -- following the session ------------------------------------------------------------
 
@@ -175,7 +192,31 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.menu.actions["undo"].setEnabled(self.session.can_undo())
         self.menu.actions["redo"].setEnabled(self.session.can_redo())
 
-    # -- menu handlers (connected by name in menus.py) -----------------------------------
+    # -- menu handlers --------------------------------------------------------------------
+
+    def menu_handlers(self) -> dict[str, Callable[[], None]]:
+        """Each menu action's handler, by the action's name in gui/menus.py."""
+        return {
+            "open_project": self.on_open_project,
+            "new_project": self.on_new_project,
+            "import_files": self.on_import_files,
+            "import_folder": self.on_import_folder,
+            "export_dataset": self.on_export_dataset,
+            "quit": self.close,
+            "undo": self.on_undo,
+            "redo": self.on_redo,
+            "find": self.article_panel.focus_search,
+            "remove_article": self.on_remove_article,
+            "edit_themes": self.on_edit_themes,
+            "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
+            "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
+            "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
+            "back_to_text": self.focus_reader,
+            "language_ar": lambda: self.set_language("ar"),
+            "language_en": lambda: self.set_language("en"),
+            "shortcuts": self.on_shortcuts,
+            "about": self.on_about,
+        }
 
     def on_undo(self) -> None:
         if self.session.undo() is None:
@@ -184,21 +225,6 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
     def on_redo(self) -> None:
         if self.session.redo() is None:
             self.status.show_message(self.tr("Nothing to redo"))
-
-    def on_find(self) -> None:
-        self.article_panel.focus_search()
-
-    def on_quit(self) -> None:
-        self.close()
-
-    def on_font_bigger(self) -> None:
-        self.set_font_size(self.settings.font_size + 1)
-
-    def on_font_smaller(self) -> None:
-        self.set_font_size(self.settings.font_size - 1)
-
-    def on_font_reset(self) -> None:
-        self.set_font_size(DEFAULT_FONT_SIZE)
 
     def set_font_size(self, points: int) -> None:
         points = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, points))
@@ -228,5 +254,6 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.sync()
         self.indexer.stop()
+        self.integrity.wait()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

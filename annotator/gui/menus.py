@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from annotator.gui.shortcuts import keys_of
+
 LRI, PDI = "\u2066", "\u2069"
 # Each language's name in itself, so anyone can find their own in the menu.
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
@@ -18,10 +20,10 @@ translate = QCoreApplication.translate
 
 @dataclass(frozen=True)
 class ActionSpec:
-    name: str
+    name: str  # the window's handler for it has the same name (see MainWindow.handlers)
     text: Callable[[], str]  # called again when the language changes
-    shortcuts: tuple[str, ...] = ()
     checkable: bool = False
+    submenu: bool = False  # opens a submenu: no handler of its own
 
 
 MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
@@ -29,27 +31,27 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
         "file",
         lambda: translate("menus", "&File"),
         [
-            ActionSpec("open_project", lambda: translate("menus", "&Open project…"), ("Ctrl+O",)),
-            ActionSpec("new_project", lambda: translate("menus", "&New project…"), ("Ctrl+N",)),
-            ActionSpec("recent_projects", lambda: translate("menus", "&Recent projects")),
-            None,
-            ActionSpec("import_files", lambda: translate("menus", "&Import files…"), ("Ctrl+I",)),
-            ActionSpec("import_folder", lambda: translate("menus", "Import &folder…")),
+            ActionSpec("open_project", lambda: translate("menus", "&Open project…")),
+            ActionSpec("new_project", lambda: translate("menus", "&New project…")),
             ActionSpec(
-                "export_dataset", lambda: translate("menus", "&Export dataset…"), ("Ctrl+E",)
+                "recent_projects", lambda: translate("menus", "&Recent projects"), submenu=True
             ),
             None,
-            ActionSpec("quit", lambda: translate("menus", "&Quit"), ("Ctrl+Q",)),
+            ActionSpec("import_files", lambda: translate("menus", "&Import files…")),
+            ActionSpec("import_folder", lambda: translate("menus", "Import &folder…")),
+            ActionSpec("export_dataset", lambda: translate("menus", "&Export dataset…")),
+            None,
+            ActionSpec("quit", lambda: translate("menus", "&Quit")),
         ],
     ),
     (
         "edit",
         lambda: translate("menus", "&Edit"),
         [
-            ActionSpec("undo", lambda: translate("menus", "&Undo"), ("Ctrl+Z",)),
-            ActionSpec("redo", lambda: translate("menus", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+            ActionSpec("undo", lambda: translate("menus", "&Undo")),
+            ActionSpec("redo", lambda: translate("menus", "&Redo")),
             None,
-            ActionSpec("find", lambda: translate("menus", "&Find articles"), ("Ctrl+F",)),
+            ActionSpec("find", lambda: translate("menus", "&Find articles")),
             ActionSpec("remove_article", lambda: translate("menus", "Re&move article…")),
             None,
             ActionSpec("edit_themes", lambda: translate("menus", "&Themes…")),
@@ -59,20 +61,19 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
         "view",
         lambda: translate("menus", "&View"),
         [
-            ActionSpec(
-                "font_bigger", lambda: translate("menus", "&Bigger text"), ("Ctrl+=", "Ctrl++")
-            ),
-            ActionSpec("font_smaller", lambda: translate("menus", "&Smaller text"), ("Ctrl+-",)),
-            ActionSpec("font_reset", lambda: translate("menus", "&Normal text size"), ("Ctrl+0",)),
+            ActionSpec("font_bigger", lambda: translate("menus", "&Bigger text")),
+            ActionSpec("font_smaller", lambda: translate("menus", "&Smaller text")),
+            ActionSpec("font_reset", lambda: translate("menus", "&Normal text size")),
+            ActionSpec("back_to_text", lambda: translate("menus", "Back to the &text")),
             None,
-            ActionSpec("language", lambda: translate("menus", "&Language")),
+            ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
         ],
     ),
     (
         "help",
         lambda: translate("menus", "&Help"),
         [
-            ActionSpec("shortcuts", lambda: translate("menus", "&Keyboard shortcuts"), ("F1",)),
+            ActionSpec("shortcuts", lambda: translate("menus", "&Keyboard shortcuts")),
             ActionSpec("about", lambda: translate("menus", "&About Annotator")),
         ],
     ),
@@ -88,10 +89,17 @@ def recent_label(number: int, path: str) -> str:
 
 
 class MenuBar:
-    """Creates the menus on a window and connects each action to `window.on_<name>`."""
+    """Creates the menus on a window, each action connected to its handler and given its
+    keys from the shortcut table. A spec without a handler, or a handler without a spec,
+    stops the window at start-up: no menu item can be silently dead."""
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: QMainWindow, handlers: dict[str, Callable[[], None]]):
         self.window = window
+        wanted = {s.name for _n, _t, specs in MENUS for s in specs if s and not s.submenu}
+        wanted |= {f"language_{code}" for code in LANGUAGE_NAMES}
+        if wanted != set(handlers):
+            raise KeyError(f"menu actions and handlers differ: {sorted(wanted ^ set(handlers))}")
+        self.handlers = handlers
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.recent_menu = QMenu(window)
@@ -118,10 +126,10 @@ class MenuBar:
     def _action(self, spec: ActionSpec) -> QAction:
         action = QAction(self.window)
         action.setObjectName(spec.name)
-        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setShortcuts([QKeySequence(keys) for keys in keys_of(spec.name)])
         action.setCheckable(spec.checkable)
-        handler = getattr(self.window, f"on_{spec.name}", None)
-        if handler is not None:
+        if not spec.submenu:
+            handler = self.handlers[spec.name]
             action.triggered.connect(lambda _checked=False, h=handler: h())
         self.actions[spec.name] = action
         return action

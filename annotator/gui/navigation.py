@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import enum
 
-DONE_STATUSES = frozenset({"done_no_theme", "done_with_themes"})
+from annotator.core.status import Status
 
 
 class Move(enum.Enum):
@@ -17,17 +17,13 @@ class Move(enum.Enum):
     ARTICLE_OPENED = "article_opened"
 
 
-def is_done(status: str) -> bool:
-    return status in DONE_STATUSES
-
-
 def next_not_seen(statuses: list[str], start: int, step: int) -> int | None:
     """The nearest unit after `start` (step +1) or before it (step -1) that is neither done
     nor skipped, wrapping round the article; None if there is none."""
     count = len(statuses)
     for distance in range(1, count + 1):
         index = (start + step * distance) % count
-        if statuses[index] == "not_seen":
+        if statuses[index] == Status.NOT_SEEN:
             return index
     return None
 

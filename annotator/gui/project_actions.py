@@ -73,12 +73,20 @@ class ProjectActions:
         except StorageError as error:
             show_storage_error(self, error)
             return False
-        self.switch_store(opened.store, opened.path)
+        old_store, old_path = self.session.store, self.database
+        try:
+            self.switch_store(opened.store, opened.path)
+        except StorageError as error:  # damage met while reading what the window shows
+            self.switch_store(old_store, old_path)
+            opened.store.close()
+            show_storage_error(self, error)
+            return False
+        if old_store is not opened.store:
+            old_store.close()
         return True
 
     def switch_store(self, store: Store, path: Path) -> None:
-        """Show another project: a new session, the same views."""
-        old = self.session.store
+        """Show another project: a new session, the same views (the caller closes the old)."""
         self.indexer.stop()
         self.database = Path(path)
         self.session = AnnotationSession(store, self.session.annotator)
@@ -92,9 +100,9 @@ class ProjectActions:
         self._refresh_all()
         self.settings.add_recent_project(self.database)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
-        if old is not store:
-            old.close()
         self.indexer.start(store.path)
+        self.status.show_damage("")
+        self.integrity.start(store.path)
         self.status.show_message(self.tr("Opened {name}").format(name=self.database.name))
 
     # -- importing ------------------------------------------------------------------------
@@ -141,12 +149,6 @@ class ProjectActions:
         editor.themes_changed.connect(self.session.reload_themes)
         editor.exec()
         self.focus_reader()
-
-    def on_language_ar(self) -> None:
-        self.set_language("ar")
-
-    def on_language_en(self) -> None:
-        self.set_language("en")
 
     def set_language(self, language: str) -> None:
         self.language = self.settings.language = language

@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from annotator.app.commands import perform
+from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
-from annotator.gui.keyboard import KeyCommand, command_for_event
+from annotator.gui.keyboard import command_for_event
 from annotator.gui.reader_document import MarkStyle, ReaderDocument
 from annotator.gui.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.theme_marks import theme_abbreviations
@@ -19,7 +21,6 @@ PAGE_MARGIN = 28
 class ReaderView(QTextBrowser):
     """Read-only page; key presses become labelling commands, clicks choose the current unit."""
 
-    command_requested = Signal(object)  # KeyCommand
     unit_clicked = Signal(int)
 
     def __init__(
@@ -65,7 +66,7 @@ class ReaderView(QTextBrowser):
 
     def rebuild(self) -> None:
         s = self.session
-        themes = s.store.themes(include_retired=True)
+        themes = s.all_themes
         style = MarkStyle.for_themes(themes, theme_abbreviations(themes, self.language))
         self.page.build(s.article, s.units, s.states, style, paragraph_spacing=self._points * 0.9)
         self._highlight(scroll=True)
@@ -120,20 +121,15 @@ class ReaderView(QTextBrowser):
 
     # -- input ----------------------------------------------------------------------------
 
+    @reported
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = command_for_event(event)
-        if command is None:
+        """Key map, then session: the session commits and tells every view what changed."""
+        found = command_for_event(event)
+        if found is None:
             super().keyPressEvent(event)
             return
         event.accept()
-        self.command_requested.emit(command)
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        """Run a key press that another widget passed on; True if it was a labelling key."""
-        command: KeyCommand | None = command_for_event(event)
-        if command is not None:
-            self.command_requested.emit(command)
-        return command is not None
+        perform(self.session, found.command, found.digit)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
         return False  # Tab and Shift+Tab move between undone units here, not between widgets

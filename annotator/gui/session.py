@@ -7,8 +7,8 @@ so what the screen shows is always what is on disk.
 
 from __future__ import annotations
 
+from annotator.core.status import DONE_STATUSES
 from annotator.core.themes import Theme
-from annotator.gui import navigation
 from annotator.gui.navigation import Move, neighbour_article, next_not_seen
 from annotator.gui.session_events import Change, Listener, SessionEvent
 from annotator.gui.session_removal import RemovalMixin
@@ -18,7 +18,7 @@ from annotator.storage.store import Store
 
 
 def is_done(state: UnitState) -> bool:
-    return navigation.is_done(state.status)
+    return state.status in DONE_STATUSES
 
 
 class AnnotationSession(RemovalMixin):
@@ -32,7 +32,9 @@ class AnnotationSession(RemovalMixin):
         self.units: list[UnitRecord] = []
         self.states: dict[int, UnitState] = {}  # unit id -> this annotator's state
         self.index = 0
-        self.themes: list[Theme] = store.themes()
+        self.themes: list[Theme] = []  # the scheme's themes in use, in order
+        self.all_themes: list[Theme] = []  # retired ones too: labels may still carry them
+        self._read_themes()
         self.undo_stack = UndoStack()
         self._listeners: list[Listener] = []
         self._end_offered = False
@@ -73,7 +75,7 @@ class AnnotationSession(RemovalMixin):
     def themes_used(self) -> tuple[str, ...]:
         """Keys of the themes given to some unit of the open article, in scheme order."""
         used = {key for state in self.states.values() for key in state.themes}
-        return tuple(t.key for t in self.store.themes(include_retired=True) if t.key in used)
+        return tuple(t.key for t in self.all_themes if t.key in used)
 
     def overall_progress(self) -> tuple[int, int]:
         """Units done by this annotator in the whole project, and the project's unit count.
@@ -119,8 +121,12 @@ class AnnotationSession(RemovalMixin):
         self._emit(Change.ARTICLE, self.index)
         return True
 
+    def _read_themes(self) -> None:
+        self.all_themes = self.store.themes(include_retired=True)
+        self.themes = [t for t in self.all_themes if not t.retired]
+
     def reload_themes(self) -> None:
-        self.themes = self.store.themes()
+        self._read_themes()
         if self.article is not None:
             self.states = self.store.annotator_states(self.article.id, self.annotator)
         self._emit(Change.THEMES)

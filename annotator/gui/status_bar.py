@@ -19,8 +19,10 @@ class StatusLine(QObject):
         super().__init__(bar)
         self.bar = bar
         self.labels = {
-            name: QLabel(bar) for name in ("annotator", "article", "overall", "database")
+            name: QLabel(bar) for name in ("damage", "annotator", "article", "overall", "database")
         }
+        self.labels["damage"].setStyleSheet("color: #b00020; font-weight: bold;")
+        self.labels["damage"].hide()
         for name, label in self.labels.items():
             label.setObjectName(f"status_{name}")
             label.setContentsMargins(8, 0, 8, 0)
@@ -49,6 +51,11 @@ class StatusLine(QObject):
         self.labels["overall"].setToolTip(
             self.tr("Sentences you have finished in the whole project")
         )
+
+    def show_damage(self, text: str) -> None:
+        """A lasting warning (empty: none) that the project is damaged and read only."""
+        self.labels["damage"].setText(text)
+        self.labels["damage"].setVisible(bool(text))
 
     def show_message(self, text: str) -> None:
         self.bar.showMessage(text, MESSAGE_MS)

@@ -1,20 +1,31 @@
-"""Open a project database: checks, backup, migrations, pragmas."""
+"""Open a project database: checks, journal mode, backup, migrations, pragmas.
+
+Nothing here opens the project file (or its -wal/-shm) except through SQLite. On POSIX a
+close() of *any* descriptor of a file drops every lock the process holds on it, SQLite's
+included; another process closing the project would then believe it is the last user and
+delete the write-ahead log this process is still committing into (PLATFORM.md). So the
+"is this SQLite at all?" check is SQLite's own "file is not a database" error, and
+everything else looks only at paths (stat, mountinfo).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
 from annotator.storage.errors import (
-    DatabaseCorrupt,
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseTooNew,
     NotAProject,
+    translate,
 )
+from annotator.storage.filesystems import FileSystem, filesystem_of
 from annotator.storage.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -23,26 +34,59 @@ from annotator.storage.schema import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
+# On a network file system the project is held exclusively; a second user learns it at once.
+NETWORK_BUSY_TIMEOUT_MS = 1_500
 
 
-def _connect(path: Path | None) -> sqlite3.Connection:
-    target = ":memory:" if path is None else str(path)
-    # isolation_level=None: sqlite-utils' atomic() manages transactions explicitly.
+_NETWORK_IN_USE = (
+    "{path} is in use by another window or computer. It is on a network folder ({fs}), where"
+    " only one can use a project at a time. Close it there, or copy the project to a local"
+    " folder; for a team, hand out work with team packages."
+)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    db: sqlite_utils.Database
+    backup: Path | None  # the copy made before pending migrations ran
+    journal: str  # "wal", or "delete" (single user) on a network file system
+    read_only: bool
+    filesystem: FileSystem | None
+
+
+def connect(path: Path | None, read_only: bool = False, busy_ms: int = BUSY_TIMEOUT_MS):
+    """A connection; `read_only` opens with mode=ro (immutable when nobody can write)."""
+    if path is None:
+        target, uri = ":memory:", False
+    elif read_only:
+        target, uri = _read_only_uri(path), True
+    else:
+        target, uri = str(path), False
+    # isolation_level=None: transactions are begun and ended explicitly (Store.transaction).
     conn = sqlite3.connect(
-        target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        target, timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False, uri=uri
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
     return conn
 
 
-def _check_file(path: Path) -> None:
-    """Refuse files that are not SQLite before SQLite gets a chance to misread them."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        if handle.read(16) != SQLITE_HEADER:
-            raise DatabaseCorrupt(f"{path} is not an Annotator project (not an SQLite database)")
+def _read_only_uri(path: Path) -> str:
+    """mode=ro; plus immutable=1 where SQLite could not create the -shm of a WAL project in a
+    read-only folder. Immutable is only safe when no one can be writing: without a -wal
+    file and with a read-only folder, no writer can exist."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() and not _folder_writable(path.parent):
+        uri += "&immutable=1"
+    return uri
+
+
+def _folder_writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK) and not _mounted_read_only(folder)
+
+
+def _mounted_read_only(folder: Path) -> bool:
+    return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
 
 
 def _applied_names(db: sqlite_utils.Database) -> list[str]:
@@ -57,10 +101,14 @@ def _check_version(db: sqlite_utils.Database, path: Path | None) -> None:
     unknown = [n for n in _applied_names(db) if n not in known_migration_names()]
     user_version = db.execute("PRAGMA user_version").fetchone()[0]
     if unknown or user_version > SCHEMA_VERSION:
+        changes = (
+            f"changes this version does not know: {', '.join(unknown)}"
+            if unknown
+            else (f"schema {user_version}; this version knows up to {SCHEMA_VERSION}")
+        )
         raise DatabaseTooNew(
-            f"{path} was written by a newer version of Annotator (schema {user_version}, "
-            f"this version knows {SCHEMA_VERSION}). Install the newer version to open it; "
-            "the file has not been changed."
+            f"{path} was written by a newer version of Annotator ({changes}). Install the"
+            " newer version to open it; the file has not been changed."
         )
 
 
@@ -79,10 +127,15 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
-def _migrate(db: sqlite_utils.Database, path: Path | None) -> Path | None:
+def _migrate(db: sqlite_utils.Database, path: Path | None, read_only: bool) -> Path | None:
     pending = MIGRATIONS.pending(db)
     if not pending:
         return None
+    if read_only:
+        raise DatabaseReadOnly(
+            f"{path} needs an upgrade to this version of Annotator, and it cannot be written"
+            " where it is. Copy it to a folder you can write to and open the copy."
+        )
     backup = None
     if path is not None and _applied_names(db):
         backup = backup_file(path, f"before-schema-{SCHEMA_VERSION}")
@@ -92,40 +145,70 @@ def _migrate(db: sqlite_utils.Database, path: Path | None) -> Path | None:
     return backup
 
 
-def _apply_pragmas(db: sqlite_utils.Database, path: Path | None) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    if path is not None:
-        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode.lower() != "wal":
-            raise DatabaseReadOnly(f"{path}: cannot switch to WAL mode ({mode})")
+def _set_journal(db: sqlite_utils.Database, path: Path, network: bool) -> str:
+    """WAL on a local disk; on a network file system, a rollback journal held exclusively.
+
+    WAL needs memory shared between every process using the project, which a network file
+    system cannot give to processes on two hosts. A rollback journal with an exclusive lock
+    works wherever the file system's byte-range locks do: one window (or command) at a time
+    uses the project, the next is told it is in use, and synchronous=FULL makes each commit
+    reach the server before the label shows as saved.
+    """
+    if network:
+        db.execute("PRAGMA locking_mode = EXCLUSIVE")
+        wanted = "delete"
+    else:
+        wanted = "wal"
+    mode = db.execute(f"PRAGMA journal_mode = {wanted.upper()}").fetchone()[0].lower()
+    if mode != wanted:
+        raise DatabaseReadOnly(f"{path}: cannot switch to {wanted} journal mode ({mode})")
     # In WAL mode NORMAL survives an application crash (kill -9) with every commit intact;
     # only an operating-system crash or power loss can roll back the last commits.
-    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA synchronous = {'FULL' if network else 'NORMAL'}")
+    return wanted
 
 
-def _translate(error: sqlite3.Error, path: Path | None) -> Exception:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseLocked(f"{path} is locked by another program; try again in a moment")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return DatabaseReadOnly(f"{path} cannot be written: {error}")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DatabaseCorrupt(f"{path} is damaged ({error}); restore it from a backup")
-    return error
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise NotAProject(
+            f"{path} is a folder, not a project file. Give the path of a .annotator file"
+            " (a new project is made if the file does not exist yet)."
+        )
+    if not path.parent.is_dir():
+        raise DatabaseReadOnly(f"the folder {path.parent} does not exist")
 
 
-def open_database(path: str | Path | None) -> tuple[sqlite_utils.Database, Path | None]:
-    """Open (creating if needed) and migrate a project; returns the db and any backup made."""
+def open_database(path: str | Path | None, read_only: bool = False) -> OpenedDatabase:
+    """Open (creating if needed) and migrate a project, or open it only to read."""
     path = Path(path) if path is not None else None
+    filesystem = filesystem_of(path) if path is not None else None
+    network = bool(filesystem and filesystem.network)
     if path is not None:
-        _check_file(path)
-        if not path.parent.exists():
-            raise DatabaseReadOnly(f"folder {path.parent} does not exist")
+        _check_path(path)
+    busy = NETWORK_BUSY_TIMEOUT_MS if network else BUSY_TIMEOUT_MS
     try:
-        db = sqlite_utils.Database(_connect(path))
-        _check_version(db, path)
-        _apply_pragmas(db, path)
-        backup = _migrate(db, path)
-        return db, backup
+        conn = connect(path, read_only=read_only, busy_ms=busy)
     except sqlite3.Error as error:
-        raise _translate(error, path) from error
+        raise translate(error, path) from error
+    try:
+        return _prepare(sqlite_utils.Database(conn), path, read_only, network, filesystem)
+    except BaseException as error:
+        conn.close()
+        if isinstance(error, sqlite3.Error):
+            translated = translate(error, path)
+            if network and isinstance(translated, DatabaseLocked):
+                translated = DatabaseLocked(_NETWORK_IN_USE.format(path=path, fs=filesystem.kind))
+            raise translated from error
+        raise
+
+
+def _prepare(db, path, read_only, network, filesystem) -> OpenedDatabase:
+    _check_version(db, path)
+    db.execute("PRAGMA foreign_keys = ON")
+    journal = "memory"
+    if path is not None and not read_only:
+        journal = _set_journal(db, path, network)
+    elif path is not None:
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0].lower()
+    backup = _migrate(db, path, read_only)
+    return OpenedDatabase(db, backup, journal, read_only, filesystem)

@@ -13,17 +13,15 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
-from annotator.core.export.judgements import STATUS_CODES, Packing
+from annotator.core.export.judgements import FIELD_SEPARATOR, ITEM_SEPARATOR, STATUS_CODES, Packing
 from annotator.core.export.source import (
-    FIELD_SEPARATOR,
-    ITEM_SEPARATOR,
     AnnotatorSummary,
     ArticleWeight,
     SourceArticle,
 )
 from annotator.core.themes import Theme
-from annotator.storage.database import BUSY_TIMEOUT_MS, _translate
-from annotator.storage.errors import UnknownAnnotator
+from annotator.storage.database import connect
+from annotator.storage.errors import UnknownAnnotator, translate
 from annotator.storage.themes import list_themes
 
 ARTICLES_SQL = "SELECT id, title, text, source, url, category, date FROM articles ORDER BY id"
@@ -63,12 +61,11 @@ def packed_units_sql(packing: Packing) -> tuple[str, list]:
 
 def connect_read_only(db_path: str | Path) -> sqlite3.Connection:
     """A connection that can only read; opened in the calling thread."""
-    uri = Path(db_path).resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect(Path(db_path), read_only=True)
         conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as error:
-        raise _translate(error, Path(db_path)) from error
+        raise translate(error, Path(db_path)) from error
     return conn
 
 

@@ -21,9 +21,6 @@ def migration(name: str):
 # 'ANNO' as a big-endian integer: lets `file`, the MIME database and doctor recognise projects.
 APPLICATION_ID = 0x414E4E4F
 
-DONE_STATUSES = ("done_no_theme", "done_with_themes")
-STATUSES = ("not_seen", *DONE_STATUSES, "skipped")
-
 _TABLES = """
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
 from annotator.core.model import Article
 from annotator.core.themes import ThemeError
 from annotator.storage import articles as article_sql
 from annotator.storage.clock import utc_now
+from annotator.storage.errors import RecordRefused, translate_public_methods
 from annotator.storage.records import (
     ArticleRecord,
     ArticleSummary,
@@ -18,7 +18,11 @@ from annotator.storage.records import (
 )
 from annotator.storage.removal import reserved_ids
 
+# Errors that belong to one file's content; anything else is the project's and stops the batch.
+_FILE_ERRORS = (RecordRefused, ThemeError, ValueError)
 
+
+@translate_public_methods
 class ArticlesMixin:
     """Part of Store (see store.py): needs self.conn, self.transaction and annotator look-ups."""
 
@@ -27,7 +31,7 @@ class ArticlesMixin:
         with self.transaction():
             return self._insert_articles(articles, utc_now())
 
-    def add_files(self, files: list[list[Article]]) -> list[ImportCounts | sqlite3.Error]:
+    def add_files(self, files: list[list[Article]]) -> list[ImportCounts | Exception]:
         """Insert the articles of several files, each file whole or not at all.
 
         All files go in one transaction; only if that fails are they retried one transaction
@@ -37,14 +41,14 @@ class ArticlesMixin:
         try:
             with self.transaction():
                 return [self._insert_articles(articles, now) for articles in files]
-        except (sqlite3.IntegrityError, sqlite3.DataError, ThemeError, ValueError):
+        except _FILE_ERRORS:
             pass
-        results: list[ImportCounts | sqlite3.Error] = []
+        results: list[ImportCounts | Exception] = []
         for articles in files:
             try:
                 with self.transaction():
                     results.append(self._insert_articles(articles, now))
-            except (sqlite3.IntegrityError, sqlite3.DataError, ThemeError, ValueError) as error:
+            except _FILE_ERRORS as error:
                 results.append(error)
         return results
 
@@ -107,7 +111,7 @@ class ArticlesMixin:
         after_id: int | None = None,
     ) -> list[ArticleSummary]:
         """Summaries in import order; `after_id` pages by key (fast however deep the page)."""
-        annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        annotator_id = self._progress_of(annotator)
         if search.strip():
             self._complete_search_index()
         return article_sql.list_articles(
@@ -118,10 +122,18 @@ class ArticlesMixin:
         self, annotator: str | None = None, status: str | None = None, search: str = ""
     ) -> int:
         """How many articles list_articles returns for the same filters."""
-        annotator_id = self._annotator_id(annotator, create=False) if annotator else None
+        annotator_id = self._progress_of(annotator)
         if search.strip():
             self._complete_search_index()
         return article_sql.count_articles(self.conn, annotator_id, status, search)
+
+    def _progress_of(self, annotator: str | None) -> int | None:
+        """Whose progress to list: None for the most done by anyone; an annotator the
+        project has not seen yet has done nothing (id 0 matches no row)."""
+        if not annotator:
+            return None
+        known = self._known_annotator_id(annotator)
+        return 0 if known is None else known
 
     def article_ids(self) -> list[int]:
         return article_sql.article_ids(self.conn)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from annotator.core.themes import ThemeError
 from annotator.storage import labels as label_sql
 from annotator.storage.clock import utc_now
+from annotator.storage.errors import translate_public_methods
 from annotator.storage.records import (
     Event,
     LabelChange,
@@ -14,17 +15,24 @@ from annotator.storage.records import (
 )
 
 
+@translate_public_methods
 class LabelsMixin:
     """Part of Store (see store.py): needs self.conn, self.transaction and annotator look-ups."""
 
     def state(self, unit_id: int, annotator: str) -> UnitState:
-        return label_sql.unit_state(self.conn, unit_id, self.ensure_annotator(annotator))
+        """This annotator's state of a unit (not seen for a name the project does not know)."""
+        annotator_id = self._known_annotator_id(annotator)
+        if annotator_id is None:
+            return UnitState()
+        return label_sql.unit_state(self.conn, unit_id, annotator_id)
 
     def article_states(self, article_id: int) -> dict[int, dict[str, UnitState]]:
         return label_sql.article_states(self.conn, article_id)
 
     def annotator_states(self, article_id: int, annotator: str) -> dict[int, UnitState]:
-        annotator_id = self.ensure_annotator(annotator)
+        annotator_id = self._known_annotator_id(annotator)
+        if annotator_id is None:
+            return {}
         return label_sql.annotator_article_states(self.conn, article_id, annotator_id)
 
     def set_themes(self, unit_id: int, annotator: str, themes: Iterable[str]) -> LabelChange:
@@ -108,7 +116,8 @@ class LabelsMixin:
         return UnitState(ordered, state.status)
 
     def note(self, unit_id: int, annotator: str) -> str:
-        return label_sql.get_note(self.conn, unit_id, self.ensure_annotator(annotator))
+        annotator_id = self._known_annotator_id(annotator)
+        return "" if annotator_id is None else label_sql.get_note(self.conn, unit_id, annotator_id)
 
     def set_note(self, unit_id: int, annotator: str, text: str) -> None:
         annotator_id, text = self.ensure_annotator(annotator), text.strip()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from annotator.storage import removal as removal_sql
 from annotator.storage.clock import utc_now
+from annotator.storage.errors import translate_public_methods
 from annotator.storage.labels import log_event
 from annotator.storage.removal import ArticleNotFound, RestoreConflict
 
@@ -36,6 +37,7 @@ def _summary(shot: dict) -> RemovedArticle:
     )
 
 
+@translate_public_methods
 class RemovalMixin:
     """Part of Store (see store.py): needs self.conn, self.transaction and annotator look-ups."""
 

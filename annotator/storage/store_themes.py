@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from annotator.core.themes import Theme
 from annotator.storage import themes as theme_sql
+from annotator.storage.errors import translate_public_methods
 
 
+@translate_public_methods
 class ThemesMixin:
     """Part of Store (see store.py): needs self.conn and self.transaction."""
 

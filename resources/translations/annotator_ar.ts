@@ -298,6 +298,10 @@ Last: {name}</source>
         </translation>
     </message>
     <message>
+        <source>The import stopped because the project could not take more: {reason} The files counted above are imported whole; the others were not.</source>
+        <translation>توقف الاستيراد لأن المشروع لم يعد يقبل المزيد: {reason} الملفات المحسوبة أعلاه مستوردة كاملة، ولم يُستورد الباقي.</translation>
+    </message>
+    <message>
         <source>The import was cancelled. The files imported before it stopped are kept whole; the others were not imported.</source>
         <translation>أُلغي الاستيراد. الملفات التي استُوردت قبل توقفه محفوظة كاملة، أما بقية الملفات فلم تُستورد.</translation>
     </message>
@@ -389,6 +393,10 @@ Last: {name}</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Damaged project: changes are not saved</source>
+        <translation>المشروع تالف: التغييرات لا تُحفظ</translation>
+    </message>
     <message>
         <source>Last sentence of this article. Press ↓ again to open the next article.</source>
         <translation>هذه آخر جملة في المقال. اضغط ↓ مرة أخرى لفتح المقال التالي.</translation>
@@ -737,6 +745,10 @@ Last: {name}</source>
         <translation>ملف المشروع تالف</translation>
     </message>
     <message>
+        <source>The disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
         <source>The project needs a newer Annotator</source>
         <translation>يحتاج المشروع إلى إصدار أحدث من Annotator</translation>
     </message>
@@ -757,8 +769,8 @@ Last: {name}</source>
         <translation>لا يمكن الكتابة في الملف أو في مجلده. تحقّق من أذونات الكتابة، أو انسخ المشروع إلى مجلد يمكنك الكتابة فيه وافتح النسخة.</translation>
     </message>
     <message>
-        <source>Restore the project from a backup (a .bak file beside it).</source>
-        <translation>استعد المشروع من نسخة احتياطية (ملف امتداده ⁦.bak⁩ بجانبه).</translation>
+        <source>The last change could not be saved. Everything saved before it is safe. Free some space on the disk, then go on where you were.</source>
+        <translation>تعذّر حفظ التغيير الأخير. كل ما حُفظ قبله سليم. أفرغ بعض المساحة على القرص، ثم تابع من حيث توقفت.</translation>
     </message>
     <message>
         <source>Install the newer version of Annotator. The file was not changed.</source>
@@ -767,6 +779,18 @@ Last: {name}</source>
     <message>
         <source>Choose a file ending in .annotator.</source>
         <translation>اختر ملفًا امتداده ⁦.annotator⁩.</translation>
+    </message>
+    <message>
+        <source>No more changes are written to it, so nothing more is lost.</source>
+        <translation>لن تُكتب فيه أي تغييرات أخرى، حتى لا يضيع شيء آخر.</translation>
+    </message>
+    <message>
+        <source>No backup (.bak) was found beside it: restore it from your own backups.</source>
+        <translation>لم توجد بجانبه نسخة احتياطية: استعده من نسخك الاحتياطية الخاصة.</translation>
+    </message>
+    <message>
+        <source>To restore it, close Annotator, move the damaged file aside and copy the newest backup in its place: {backup}</source>
+        <translation>لاستعادته، أغلق Annotator، وانقل الملف التالف جانبًا، وانسخ أحدث نسخة احتياطية مكانه: {backup}</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -780,12 +804,12 @@ Last: {name}</source>
 <context>
     <name>help</name>
     <message>
-        <source>Space</source>
-        <translation>مسافة</translation>
+        <source>About {app}</source>
+        <translation>حول {app}</translation>
     </message>
     <message>
-        <source>Click</source>
-        <translation>نقرة</translation>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Label Arabic news sentence by sentence, offline.&lt;/p&gt;&lt;p&gt;Reading font: Noto Naskh Arabic (SIL Open Font License 1.1).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;وسم الأخبار العربية جملةً جملة، دون اتصال بالإنترنت.&lt;/p&gt;&lt;p&gt;خط القراءة: Noto Naskh Arabic (رخصة SIL Open Font License 1.1).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Toggle the theme with that number on the current sentence (marks it done)</source>
@@ -800,12 +824,20 @@ Last: {name}</source>
         <translation>إنجاز الجملة كما هي، ثم الانتقال إلى التالية</translation>
     </message>
     <message>
+        <source>Space</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
         <source>Skip for now, then next sentence</source>
         <translation>تخطٍّ مؤقت، ثم الانتقال إلى الجملة التالية</translation>
     </message>
     <message>
-        <source>Next / previous sentence (past the last: ↓ again opens the next article)</source>
-        <translation>الجملة التالية / السابقة (بعد آخر جملة يفتح ↓ مرة أخرى المقال التالي)</translation>
+        <source>Next sentence (past the last: ↓ again opens the next article)</source>
+        <translation>الجملة التالية (بعد آخر جملة يفتح ↓ مرة أخرى المقال التالي)</translation>
+    </message>
+    <message>
+        <source>Previous sentence</source>
+        <translation>الجملة السابقة</translation>
     </message>
     <message>
         <source>Next sentence not done yet</source>
@@ -816,16 +848,28 @@ Last: {name}</source>
         <translation>الجملة السابقة غير المنجزة</translation>
     </message>
     <message>
-        <source>First / last sentence of the article</source>
-        <translation>أول جملة / آخر جملة في المقال</translation>
+        <source>First sentence of the article</source>
+        <translation>أول جملة في المقال</translation>
     </message>
     <message>
-        <source>Next / previous article (also Ctrl+↓ / Ctrl+↑)</source>
-        <translation>المقال التالي / السابق (وكذلك ⁦Ctrl+↓ / Ctrl+↑⁩)</translation>
+        <source>Last sentence of the article</source>
+        <translation>آخر جملة في المقال</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>المقال التالي</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>المقال السابق</translation>
     </message>
     <message>
         <source>Make the clicked sentence current</source>
         <translation>جعل الجملة المنقورة هي الجملة الحالية</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>نقرة</translation>
     </message>
     <message>
         <source>Undo the last change (goes back to its article)</source>
@@ -844,12 +888,24 @@ Last: {name}</source>
         <translation>مغادرة حقل البحث أو الملاحظة والعودة إلى النص</translation>
     </message>
     <message>
-        <source>Bigger / smaller / normal text</source>
-        <translation>تكبير النص / تصغيره / حجمه العادي</translation>
+        <source>Bigger text</source>
+        <translation>تكبير النص</translation>
     </message>
     <message>
-        <source>Open a project / start a new one</source>
-        <translation>فتح مشروع / إنشاء مشروع جديد</translation>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>حجم النص العادي</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Start a new project</source>
+        <translation>إنشاء مشروع جديد</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -866,14 +922,6 @@ Last: {name}</source>
     <message>
         <source>Quit (everything is already saved)</source>
         <translation>الخروج (كل شيء محفوظ مسبقًا)</translation>
-    </message>
-    <message>
-        <source>About {app}</source>
-        <translation>حول {app}</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Label Arabic news sentence by sentence, offline.&lt;/p&gt;&lt;p&gt;Reading font: Noto Naskh Arabic (SIL Open Font License 1.1).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;وسم الأخبار العربية جملةً جملة، دون اتصال بالإنترنت.&lt;/p&gt;&lt;p&gt;خط القراءة: Noto Naskh Arabic (رخصة SIL Open Font License 1.1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -949,6 +997,10 @@ Last: {name}</source>
     <message>
         <source>&amp;Normal text size</source>
         <translation>الحجم ال&amp;عادي للنص</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;text</source>
+        <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
         <source>&amp;Language</source>

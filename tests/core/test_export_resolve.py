@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.export.judgements import STATUS_CODES, JudgementDecoder, Packing
+from annotator.core.export.judgements import FIELD_SEPARATOR as US
+from annotator.core.export.judgements import ITEM_SEPARATOR as RS
+from annotator.core.export.judgements import STATUS_CODES, Judgement, JudgementDecoder, Packing
 from annotator.core.export.resolve import Resolver, resolve_labels
-from annotator.core.export.source import FIELD_SEPARATOR as US
-from annotator.core.export.source import ITEM_SEPARATOR as RS
-from annotator.core.export.source import Judgement
 
 ORDER = {"military": 0, "economic": 1, "reconstruction": 2}
 

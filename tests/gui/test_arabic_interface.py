@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.article_model import Column
 from annotator.gui.errors import CrashReporter, storage_error_box
-from annotator.gui.help import ShortcutsDialog, shortcut_rows
+from annotator.gui.help import ShortcutsDialog
 from annotator.gui.i18n import install_translators, translations_dir
 from annotator.gui.import_worker import ImportReportBox
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
+from annotator.gui.shortcuts import help_rows
 from annotator.gui.theme_editor import ThemeEditor
 from annotator.importer import Failure, ImportReport
 from annotator.storage import errors as storage_errors
@@ -146,7 +147,7 @@ def test_help_dialog_is_arabic(qtbot, arabic):
     qtbot.addWidget(dialog)
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert_arabic(widget_texts(dialog), english_sources())
-    assert any(keys == "Ctrl+Z" for keys, _ in shortcut_rows())  # keys stay as printed
+    assert any(keys == "Ctrl+Z" for keys, _ in help_rows())  # keys stay as printed
     assert dialog.findChild(QAbstractButton).text() == "أغلق"  # Qt's own catalogue
 
 
@@ -166,6 +167,7 @@ def test_theme_editor_is_arabic(qtbot, arabic_window):
         storage_errors.DatabaseLocked("x"),
         storage_errors.DatabaseReadOnly("x"),
         storage_errors.DatabaseCorrupt("x"),
+        storage_errors.DiskFull("x"),
         storage_errors.DatabaseTooNew("x"),
         storage_errors.NotAProject("x"),
     ],

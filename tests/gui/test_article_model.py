@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from annotator.gui import article_model
+from annotator.app import article_listing
 from annotator.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from annotator.gui.session import AnnotationSession
 from annotator.storage.store import Store
@@ -26,7 +26,7 @@ def big_store(tmp_path):
 
 @pytest.fixture
 def small_pages(monkeypatch):
-    monkeypatch.setattr(article_model, "PAGE_SIZE", 5)
+    monkeypatch.setattr(article_listing, "PAGE_SIZE", 5)
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, big_store, small_pages):
@@ -106,3 +106,15 @@ def test_source_column_shows_the_web_host_or_the_file_name():
     assert short_source("/data/batch/AL-economy-817.txt") == "AL-economy-817.txt"
     assert short_source(r"C:\\data\\batch\\article.txt") == "article.txt"
     assert short_source("") == ""
+
+
+def test_tooltips_read_nothing_from_the_project(big_store):
+    unit = big_store.units(big_store.article_ids()[0])[1]
+    big_store.set_themes(unit.id, ANNOTATOR, ["military", "economic"])
+    model = ArticleListModel(big_store, ANNOTATOR, "en")
+    statements = []
+    big_store.conn.set_trace_callback(statements.append)
+    for _ in range(50):  # a pointer resting on the list asks again and again
+        tip = model.index(0, Column.THEMES).data(Qt.ItemDataRole.ToolTipRole)
+    big_store.conn.set_trace_callback(None)
+    assert tip == "Military, Economic" and statements == []

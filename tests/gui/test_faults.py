@@ -1,8 +1,8 @@
 """Faults a user can meet: a locked, read-only, damaged or newer project, and bugs.
 
 Each ends in a plain message (asserted on its text), never a traceback, and the window
-keeps working. Where the condition cannot be produced for real in CI the test name says
-what is simulated: tests run as root there, and chmod does not stop root from writing.
+keeps working. Read-only folders are real (a read-only bind mount as root, where chmod does
+not stop writes); where a condition is simulated, the test name says so.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.gui import errors as errors_module
 from annotator.storage import database
 from annotator.storage.records import UnitState
 from annotator.storage.schema import SCHEMA_VERSION
 from annotator.storage.store import Store
+from tests.environment import read_only_folder, small_disk
 from tests.gui.gui_factories import ANNOTATOR, numbered_articles
 
 pytestmark = pytest.mark.gui
@@ -101,25 +102,15 @@ def test_write_lock_held_past_the_busy_timeout_while_labelling(
     assert store.state(unit.id, ANNOTATOR).themes == ("military",)
 
 
-def test_read_only_project_simulated_with_sqlite_mode_ro(
-    tmp_path, store, make_window, shown, monkeypatch
-):
-    """Simulated: SQLite opens the file read-only (mode=ro), as it does for a 0444 file."""
-    other = project(tmp_path / "other.annotator")
-    connect = database._connect
-
-    def read_only(path):
-        if path is None or path != other:
-            return connect(path)
-        return sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-
-    monkeypatch.setattr(database, "_connect", read_only)
+def test_project_in_a_read_only_folder(tmp_path, store, make_window, shown):
+    """A real read-only folder (a read-only bind mount as root, chmod otherwise)."""
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    other = project(folder / "other.annotator")
     window = make_window(store)
-    assert not window.open_project_path(str(other))
+    with read_only_folder(folder):
+        assert not window.open_project_path(str(other))
     assert_plain(shown[0], "The project cannot be saved", "permissions")
-    assert "readonly" in shown[0][3]
 
 
 @pytest.mark.qt_no_exception_capture
@@ -195,3 +186,118 @@ def test_unexpected_error_in_a_slot_is_logged_and_explained(
     monkeypatch.undo()  # the window goes on working
     qtbot.keyClick(window.reader, Qt.Key.Key_Down)
     assert window.session.index == 1
+
+
+def fill_up(filler) -> None:
+    """Write zeros until the file system refuses another byte."""
+    import os
+
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            try:
+                os.write(descriptor, b"\0" * 4096)
+            except OSError:
+                break
+    finally:
+        os.close(descriptor)
+
+
+def test_folder_given_as_a_project(tmp_path, store, make_window, shown):
+    window = make_window(store)
+    assert not window.open_project_path(str(tmp_path))
+    assert_plain(shown[0], "This is not an Annotator project", ".annotator")
+    assert "is a folder" in shown[0][3]
+
+
+def test_damaged_project_is_refused_at_opening_and_the_backup_named(
+    tmp_path, store, make_window, shown
+):
+    from annotator.storage.database import backup_file
+    from tests.storage.test_faults_storage import damage_middle_pages
+
+    path = tmp_path / "damaged.annotator"
+    with Store(path) as other:
+        other.add_articles(numbered_articles(400, sentences=12))
+        other.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup = backup_file(path, "before-test")
+    damage_middle_pages(path)
+    window = make_window(store)
+    assert not window.open_project_path(str(path))
+    assert_plain(shown[0], "The project file is damaged", "newest")
+    assert str(backup) in shown[0][2]
+    assert window.database == store.path
+
+
+def damage_event_pages(path) -> None:
+    """Random bytes over a page of the event log, which opening the window never reads."""
+    import random
+
+    with Store(path) as store:
+        pages = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf'"
+            )
+        ]
+    page = pages[len(pages) // 2]
+    with path.open("r+b") as handle:  # no connection is open: no SQLite lock to disturb
+        handle.seek((page - 1) * 4096)
+        handle.write(random.Random(3).randbytes(4096))
+
+
+@pytest.mark.qt_no_exception_capture
+def test_damage_found_in_the_background_stops_writes(
+    qtbot, tmp_path, make_window, shown, crash_reporter, monkeypatch
+):
+    from annotator.gui import project as project_module
+
+    monkeypatch.setattr(project_module, "CHECK_BEFORE_OPENING_BYTES", 0)  # "a large project"
+    path = project(tmp_path / "large.annotator")
+    with Store(path) as store:
+        units = [u.id for a in store.article_ids() for u in store.units(a)]
+        for _ in range(30):  # an event log of many pages
+            for unit in units:
+                store.toggle_theme(unit, "someone", "economic")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage_event_pages(path)
+    window = make_window(Store(path))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert_plain(shown[0], "The project file is damaged", "No backup")
+    status = window.statusBar().findChild(QLabel, "status_damage")
+    assert status.isVisible() and "Damaged" in status.text()
+    unit = window.session.current_unit
+    before = window.store.state(unit.id, ANNOTATOR)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    assert window.session.state_of(unit) == before  # refused, and shown as not saved
+    assert len(shown) == 1  # the same problem again goes to the status bar, not a dialog
+    assert window.store.state(unit.id, ANNOTATOR) == before
+
+
+@pytest.mark.qt_no_exception_capture
+def test_disk_full_while_labelling_keeps_what_was_saved(
+    qtbot, tmp_path, make_window, shown, crash_reporter
+):
+    with small_disk(tmp_path / "disk", "2M") as disk:
+        path = project(disk / "p.annotator")
+        window = make_window(Store(path))
+        first = window.session.current_unit
+        qtbot.keyClick(window.reader, Qt.Key.Key_1)  # saved while there is room
+        filler = disk / "filler"
+        fill_up(filler)
+        window.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+        second = window.session.current_unit
+        for _ in range(40):  # WAL frames may fit in the log's spare room for a while
+            qtbot.keyClick(window.reader, Qt.Key.Key_2)
+            if shown:
+                break
+        assert_plain(shown[0], "The disk is full", "Free some space")
+        assert window.session.state_of(first).themes == ("military",)
+        filler.unlink()
+        qtbot.keyClick(window.reader, Qt.Key.Key_3)  # the window goes on once there is room
+        assert "reconstruction" in window.store.state(second.id, ANNOTATOR).themes
+        assert window.store.state(first.id, ANNOTATOR).themes == ("military",)
+        window.close()
+        window.store.close()

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.gui.keyboard import Command, command_for
+from annotator.app.commands import Command
+from annotator.gui.keyboard import command_for
 from annotator.storage.records import UnitState
 from tests.gui.gui_factories import ANNOTATOR, type_text
 

@@ -4,6 +4,10 @@ Two real processes label through AnnotationSession and Store (the code the windo
 the same units as the same annotator (different themes), different units as the same
 annotator, and every unit as each process's own annotator. SQLite's busy timeout and
 BEGIN IMMEDIATE make the writers take turns; no write may fail as "database is locked".
+
+A handshake proves the two overlapped: each child says "ready" once its project is open and
+waits for the go; after its first article it leaves a mark and waits for the other's mark,
+so both are half-way through their writes at the same moment.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from annotator.storage.store import Store
@@ -29,13 +32,21 @@ CHILD = textwrap.dedent(
     from annotator.gui.session import AnnotationSession
     from annotator.storage.store import Store
 
-    database, me, digit, parity, go = sys.argv[1:6]
+    database, me, other, digit, parity, go = sys.argv[1:7]
     store = Store(database)
     team, split, own = (AnnotationSession(store, n) for n in ("team", "split", me))
     changes = {"team": 0, "split": 0, me: 0}
+    print("ready", flush=True)
     while not Path(go).exists():
         time.sleep(0.005)
-    for article_id in store.article_ids():
+    for number, article_id in enumerate(store.article_ids()):
+        if number == 1:  # half-way: wait until the other process is half-way too
+            Path(go).with_name("half-" + me).touch()
+            deadline = time.monotonic() + 60
+            while not Path(go).with_name("half-" + other).exists():
+                if time.monotonic() > deadline:
+                    sys.exit("the other process never reached half-way")
+                time.sleep(0.002)
         for session in (team, split, own):
             session.open_article(article_id)
         for index in range(len(team.units)):
@@ -54,9 +65,10 @@ CHILD = textwrap.dedent(
 )
 
 
-def start(database: Path, me: str, digit: int, parity: int, go: Path) -> subprocess.Popen:
+def start(database: Path, me: str, other: str, digit: int, parity: int, go: Path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-c", CHILD, str(database), me, str(digit), str(parity), str(go)]
+    args = [str(database), me, other, str(digit), str(parity), str(go)]
+    command = [sys.executable, "-c", CHILD, *args]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
@@ -66,8 +78,12 @@ def test_two_processes_label_one_project_and_lose_nothing(tmp_path):
     database, go = tmp_path / "shared.annotator", tmp_path / "go"
     with Store(database) as store:
         store.add_articles(numbered_articles(8))
-    children = [start(database, "amal", 1, 0, go), start(database, "badr", 2, 1, go)]
-    time.sleep(0.5)  # both have opened the project and wait at the line
+    children = [
+        start(database, "amal", "badr", 1, 0, go),
+        start(database, "badr", "amal", 2, 1, go),
+    ]
+    for child in children:  # both have opened the project and wait for the go
+        assert child.stdout.readline().strip() == "ready"
     go.touch()
     outputs = [child.communicate(timeout=120) for child in children]
     for child, (_out, err) in zip(children, outputs, strict=True):

@@ -13,7 +13,8 @@ from annotator.storage.store import Store
 
 
 def test_new_project_has_wal_foreign_keys_and_version(tmp_path):
-    db, backup = open_database(tmp_path / "p.annotator")
+    opened = open_database(tmp_path / "p.annotator")
+    db, backup = opened.db, opened.backup
     assert backup is None
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -43,7 +44,7 @@ def test_reopening_applies_nothing_and_makes_no_backup(tmp_path):
 
 def test_pending_migration_is_applied_after_a_backup(tmp_path):
     path = tmp_path / "p.annotator"
-    db, _ = open_database(path)
+    db = open_database(path).db
     # Simulate a database from a release before the default-themes migration.
     pending = "0002_default_themes"
     assert pending in known_migration_names()
@@ -51,7 +52,8 @@ def test_pending_migration_is_applied_after_a_backup(tmp_path):
     db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [pending])
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     db.conn.close()
-    db, backup = open_database(path)
+    opened = open_database(path)
+    db, backup = opened.db, opened.backup
     assert backup is not None and backup.exists()
     assert db.execute("SELECT COUNT(*) FROM themes").fetchone()[0] == 3
     old = sqlite3.connect(backup)
@@ -60,7 +62,7 @@ def test_pending_migration_is_applied_after_a_backup(tmp_path):
 
 def test_database_from_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "p.annotator"
-    db, _ = open_database(path)
+    db = open_database(path).db
     db.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
         "VALUES ('annotator', '9999_from_the_future', 'x')"
@@ -74,7 +76,7 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path):
 
 def test_higher_user_version_is_refused(tmp_path):
     path = tmp_path / "p.annotator"
-    db, _ = open_database(path)
+    db = open_database(path).db
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.conn.close()
     with pytest.raises(DatabaseTooNew):
@@ -111,3 +113,47 @@ def test_damaged_file_is_reported_as_corrupt(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(DatabaseCorrupt):
         Store(path)
+
+
+def wal_descriptors_deleted(path) -> list[str]:
+    """This process's open descriptors of the project's -wal/-shm that point to deleted files."""
+    import os
+
+    links = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            links.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except FileNotFoundError:  # the descriptor listdir itself used, closed meanwhile
+            continue
+    return [link for link in links if link.startswith(str(path)) and "(deleted)" in link]
+
+
+def test_opening_more_connections_never_drops_the_first_ones_locks(tmp_path):
+    """On POSIX a close() of any descriptor of the file drops every lock of the process:
+    nothing here may open the project outside SQLite, or another process closing the project
+    deletes the write-ahead log this one still writes into (issue 8)."""
+    import subprocess
+    import sys
+
+    from tests.factories import make_article
+
+    path = tmp_path / "p.annotator"
+    first = Store(path)
+    first.add_articles([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
+    unit = first.units(1)[1].id
+    for _ in range(3):  # what the search indexer, import and export workers do
+        Store(path).close()
+        Store(path, read_only=True).close()
+    other = "import sys; from annotator.storage.store import Store; Store(sys.argv[1]).close()"
+    subprocess.run([sys.executable, "-c", other, str(path)], check=True)
+    assert wal_descriptors_deleted(path) == []
+    first.set_themes(unit, "salma", ["military"])
+    seen = (
+        "import sys; from annotator.storage.store import Store; s = Store(sys.argv[1]);"
+        " print(s.state(int(sys.argv[2]), 'salma').themes)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", seen, str(path), str(unit)], capture_output=True, text=True
+    )
+    assert out.stdout.strip() == "('military',)"
+    first.close()

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from annotator.core.themes import Theme, ThemeError
-from annotator.storage.errors import UnknownAnnotator
+from annotator.storage.errors import RecordRefused
 from annotator.storage.records import UnitState
 from tests.factories import make_article
 
@@ -38,7 +38,7 @@ def test_reimport_is_skipped_and_reported(store, article):
 def test_failed_batch_stores_nothing(store, article):
     bad = make_article("عنوان", ["جملة."])
     bad.units[1] = bad.units[1]._replace(kind="paragraph")  # violates the CHECK constraint
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(RecordRefused, match="CHECK constraint"):
         store.add_articles([article, bad])
     assert store.list_articles() == []
 
@@ -104,10 +104,16 @@ def test_progress_and_theme_marks_follow_labels(store, article):
     assert store.list_articles(status="not_started") == []
 
 
-def test_unknown_annotator_in_listing_is_an_error(store, article):
+def test_reads_for_an_unknown_annotator_find_nothing_and_add_no_one(store, article):
     store.add_articles([article])
-    with pytest.raises(UnknownAnnotator):
-        store.list_articles("nobody")
+    unit = store.units(1)[1].id
+    assert [(s.id, s.done) for s in store.list_articles("nobody")] == [(1, 0)]
+    assert store.count_articles("nobody", "done") == 0
+    assert store.state(unit, "nobody") == UnitState()
+    assert store.note(unit, "nobody") == ""
+    assert store.annotator_states(1, "nobody") == {}
+    assert store.progress("nobody") == (0, len(store.units(1)))
+    assert "nobody" not in store.annotators()
 
 
 def test_search_ignores_arabic_spelling_variants(store, article):

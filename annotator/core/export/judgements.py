@@ -10,8 +10,20 @@ Integers cost SQLite about a third of what building strings does; that is 2 s pe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from annotator.core.export.source import FIELD_SEPARATOR, ITEM_SEPARATOR, Judgement, Judgements
+FIELD_SEPARATOR, ITEM_SEPARATOR = "\x1f", "\x1e"  # cannot occur in ids, statuses or theme keys
+
+
+class Judgement(NamedTuple):
+    """One annotator's work on one unit: status and themes (in theme order)."""
+
+    annotator: str
+    status: str
+    themes: tuple[str, ...]
+
+
+Judgements = tuple[Judgement, ...]  # every annotator who touched a unit, in annotator order
 
 STATUS_CODES = {"done_no_theme": 1, "done_with_themes": 2, "skipped": 3}
 _STATUS_BY_CODE = {code: status for status, code in STATUS_CODES.items()}

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.core.export.jsonbytes import dumps
-from annotator.core.export.judgements import JudgementDecoder
-from annotator.core.export.source import DONE_STATUSES, Judgements
+from annotator.core.export.judgements import JudgementDecoder, Judgements
+from annotator.core.status import DONE_STATUSES
 
 
 class Resolved:

@@ -18,7 +18,6 @@ from annotator.core.export.parquet import ParquetWriter
 from annotator.core.export.records import article_fields, unit_problem, units_are_sound
 from annotator.core.export.resolve import Resolver
 from annotator.core.export.source import (
-    DONE_STATUSES,
     LABEL_FOLD,
     STATUS_FOLD,
     AnnotatorSummary,
@@ -28,6 +27,7 @@ from annotator.core.export.source import (
 from annotator.core.export.splitting import assign_splits
 from annotator.core.export.stats import ExportStats, SplitFigures
 from annotator.core.export.writers import CsvWriter, JsonlWriter, RecordWriter
+from annotator.core.status import DONE_STATUSES
 from annotator.core.themes import Theme
 
 Progress = Callable[[int, int], None]  # units read, units in the project

@@ -15,30 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import Protocol
 
+from annotator.core.export.judgements import Packing
 from annotator.core.themes import Theme
-
-if TYPE_CHECKING:
-    from annotator.core.export.judgements import Packing
-
-DONE_STATUSES = frozenset({"done_no_theme", "done_with_themes"})
-STATUSES = ("not_seen", "done_no_theme", "done_with_themes", "skipped")
-FIELD_SEPARATOR, ITEM_SEPARATOR = "\x1f", "\x1e"  # cannot occur in ids, statuses or theme keys
 
 UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels)
 INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD = range(1, 8)
-
-
-class Judgement(NamedTuple):
-    """One annotator's work on one unit: status and themes (in theme order)."""
-
-    annotator: str
-    status: str
-    themes: tuple[str, ...]
-
-
-Judgements = tuple[Judgement, ...]  # every annotator who touched a unit, in annotator order
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,11 @@ from typing import Any
 from annotator.core.model import ArticleDraft, ReadError, Unit
 from annotator.core.names import describe, name_problem
 from annotator.core.sanitize import unwanted_problem
+from annotator.core.status import Status
 
 REQUIRED_FIELDS = ("article_id", "sentence_index", "kind", "start", "end", "text")
 KINDS = ("title", "heading", "sentence")
-STATUSES = ("not_seen", "done_no_theme", "done_with_themes", "skipped")
+STATUSES = tuple(Status)
 IMPORTED_ANNOTATOR = "imported"
 _CSV_FORMULA_GUARD = "'"  # the export's CSV puts it before a cell starting with = + - @ tab CR
 
