@@ -243,7 +243,7 @@ class ArticleListPanel(QWidget):
             if filtered
             else self.tr("%n article(s) in the project", "", count)
         )
-        if self.model.search and not has_words(self.model.search):
+        if listing.search and not has_words(listing.search):
             text = self.tr("Nothing to search for: type letters or digits")
         self.count_label.setText(text)
 
