@@ -71,6 +71,7 @@ READERS: dict[str, Reader] = {
     **dict.fromkeys((".xml", ".sgml", ".trec"), _trec),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
+_SUFFIX_ENDINGS = tuple(SUPPORTED_SUFFIXES)  # for str.endswith on a lower-cased name
 
 
 def is_supported(path: Path) -> bool:
@@ -104,12 +105,12 @@ def collect_source_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in map(Path, paths):
         if given.is_dir():
             found = _files_in_folder(given, skipped)
         else:
-            found = [(given, _real(given) or given.absolute())]
+            found = [(given, str(_real(given) or given.absolute()))]
         for path, key in found:
             if key not in seen:
                 seen.add(key)
@@ -124,35 +125,36 @@ def _real(path: Path) -> Path | None:
         return None
 
 
-def _files_in_folder(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Path]]:
+def _files_in_folder(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, str]]:
     """(path, real path) of every file to import below `folder`, sorted by path.
 
     Only links cost a look at their target: no folder link is descended, so every other
-    path's real path is the folder's own joined with the path below it.
+    path's real path is the folder's own followed by the path below it (plain strings:
+    a Path per file would cost more than the walk itself).
     """
-    root = _real(folder) or folder.absolute()
-    found: list[tuple[Path, Path]] = []
-    pending = [folder]
+    root, prefix = str(_real(folder) or folder.absolute()), len(str(folder))
+    found: list[tuple[Path, str]] = []
+    pending = [str(folder)]
     while pending:
         for entry in _entries(pending.pop(), skipped):
-            path = Path(entry.path)
             if entry.is_symlink():
-                target = _link_target(path, root, skipped)
-                if target is not None and target.is_file() and is_supported(path):
-                    found.append((path, target))
+                target = _link_target(Path(entry.path), Path(root), skipped)
+                if target is not None and target.is_file() and is_supported(Path(entry.path)):
+                    found.append((Path(entry.path), str(target)))
             elif entry.is_dir():
-                pending.append(path)
-            elif entry.is_file() and is_supported(path):
-                found.append((path, root / path.relative_to(folder)))
+                pending.append(entry.path)
+            elif entry.is_file() and entry.name.lower().endswith(_SUFFIX_ENDINGS):
+                found.append((Path(entry.path), root + entry.path[prefix:]))
     return sorted(found)
 
 
-def _entries(folder: Path, skipped: list[Skipped]) -> list[os.DirEntry]:
+def _entries(folder: str, skipped: list[Skipped]) -> list[os.DirEntry]:
     try:
         with os.scandir(folder) as entries:
             return [e for e in entries if not e.name.startswith(".")]
     except OSError as error:
-        skipped.append(Skipped(folder, f"cannot read the folder: {error.strerror or error}"))
+        reason = f"cannot read the folder: {error.strerror or error}"
+        skipped.append(Skipped(Path(folder), reason))
         return []
 
 
