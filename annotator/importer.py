@@ -89,7 +89,7 @@ class _Writer:
         if not self.pending:
             return
         try:
-            results = self.store.add_files([p.articles for p in self.pending])
+            results = self.store.articles.add_files([p.articles for p in self.pending])
         except StorageError as error:  # disk full, damage, a lock: no later file can land
             self.report.stopped = error
             self.report.files -= len(self.pending)

@@ -60,7 +60,7 @@ def fill(store: Store, folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
     report = import_paths(store, sorted(folder.glob("*.txt")))
     assert report.articles == len(ARTICLES), report.failures
-    store.add_theme(
+    store.themes.add(
         Theme(
             key="humanitarian",
             name_ar="إنساني",
@@ -70,17 +70,17 @@ def fill(store: Store, folder: Path) -> None:
             position=4,
         )
     )
-    ids = store.article_ids()
+    ids = store.articles.ids()
     for name in EXPECTED["annotators"]:
-        store.ensure_annotator(name)
+        store.annotators.ensure(name)
     for (article, index, annotator), themes in EXPECTED["labels"].items():
-        unit = store.units(ids[article])[index]
-        store.set_themes(unit.id, annotator, themes)
+        unit = store.articles.units(ids[article])[index]
+        store.labels.set_themes(unit.id, annotator, themes)
     article, index, annotator = EXPECTED["skipped"]
-    store.set_status(store.units(ids[article])[index].id, annotator, "skipped")
+    store.labels.set_status(store.articles.units(ids[article])[index].id, annotator, "skipped")
     article, index, annotator, text = EXPECTED["note"]
-    store.set_note(store.units(ids[article])[index].id, annotator, text)
-    store.save_position("amina", ids[1], 2)
+    store.labels.set_note(store.articles.units(ids[article])[index].id, annotator, text)
+    store.positions.save("amina", ids[1], 2)
 
 
 def make_fixture(target: Path) -> Path:

@@ -62,8 +62,8 @@ def test_show_reports_labels_and_status_per_annotator(project, capsys):
     from annotator.storage.store import Store
 
     with Store(project) as store:
-        unit = store.units(1)[1]
-        store.set_themes(unit.id, "mona", ["reconstruction", "economic"])
+        unit = store.articles.units(1)[1]
+        store.labels.set_themes(unit.id, "mona", ["reconstruction", "economic"])
     _, out, _ = run_cli(capsys, "--db", str(project), "show", "1", "--json")
     first = json.loads(out)["units"][1]
     assert first["labels"] == {"mona": ["economic", "reconstruction"]}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from annotator.storage.records import ArticleSummary
+from annotator.storage.rows import ArticleSummary
 from annotator.storage.store import Store
 
 PAGE_SIZE = 500
@@ -39,7 +39,7 @@ class ArticleListing:
         self.matching = (
             len(self.rows)
             if self.exhausted
-            else self.store.count_articles(self.annotator, self.status, self.search)
+            else self.store.articles.count(self.annotator, self.status, self.search)
         )
 
     def next_page(self, size: int | None = None) -> list[ArticleSummary]:
@@ -57,7 +57,7 @@ class ArticleListing:
         Only the unfiltered list is in id order, where the position is one bisect away."""
         if article_id in self._row_of or self.exhausted or self.status or self.search:
             return 0
-        ids = self.store.article_ids()
+        ids = self.store.articles.ids()
         at = bisect.bisect_left(ids, article_id)
         if at >= len(ids) or ids[at] != article_id:
             return 0
@@ -75,7 +75,7 @@ class ArticleListing:
 
     def _fetch(self, limit: int) -> list[ArticleSummary]:
         after = self.rows[-1].id if self.rows else None
-        page = self.store.list_articles(
+        page = self.store.articles.list(
             self.annotator, self.status, self.search, limit, after_id=after
         )
         if len(page) < limit:

@@ -63,10 +63,10 @@ def run_articles(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     with open_store_for(args, writes=False) as store:
-        if args.annotator and args.annotator not in store.annotators():
-            known = ", ".join(store.annotators()) or "none yet"
+        if args.annotator and args.annotator not in store.annotators.names():
+            known = ", ".join(store.annotators.names()) or "none yet"
             raise CommandError(f"no annotator named {args.annotator!r} (known: {known})")
-        rows = store.list_articles(args.annotator, args.status, args.search)
+        rows = store.articles.list(args.annotator, args.status, args.search)
     if args.json:
         print_json([{**asdict(r), "themes": list(r.themes)} for r in rows])
         return 0
@@ -78,12 +78,12 @@ def run_articles(args: argparse.Namespace) -> int:
 
 
 def article_json(store: Store, article_id: int) -> dict:
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     if article is None:
         raise CommandError(f"no article with id {article_id}")
-    states = store.article_states(article_id)
+    states = store.labels.article_states(article_id)
     units = []
-    for unit in store.units(article_id):
+    for unit in store.articles.units(article_id):
         by_name = states.get(unit.id, {})
         units.append(
             {
@@ -128,7 +128,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     with open_store_for(args, writes=False) as store:
-        stats = store.stats()
+        stats = store.figures.project()
     if args.json:
         print_json(stats)
         return 0

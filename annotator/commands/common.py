@@ -32,7 +32,7 @@ def open_store_for(args: argparse.Namespace, writes: bool = True) -> Store:
         print(f"annotator: upgraded {path}; backup kept at {store.backup}", file=sys.stderr)
     if writes:
         check_integrity(store)
-    if first_use and store.is_empty() and not store.read_only:
+    if first_use and store.articles.is_empty() and not store.read_only:
         import_seeds(store)
     return store
 

@@ -191,7 +191,7 @@ def sqlite_check(folder: Path) -> Check:
     path = scratch / f"check{PROJECT_SUFFIX}"
     try:
         with Store(path) as store:  # refuses to open unless the journal mode could be set
-            store.ensure_annotator("doctor")
+            store.annotators.ensure("doctor")
             wanted = "wal" if store.filesystem.wal_safe else "delete"
             seen = path.with_name(path.name + "-wal").exists() == (wanted == "wal")
             mode = f"{store.journal} journal" + ("" if seen else " (but the files disagree)")

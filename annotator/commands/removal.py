@@ -11,7 +11,7 @@ import getpass
 from dataclasses import asdict
 
 from annotator.commands.common import CommandError, open_store_for, print_json
-from annotator.storage.store_removal import RemovedArticle
+from annotator.storage.removal import RemovedArticle
 from annotator.terminal import for_terminal, wants_visual
 
 
@@ -51,7 +51,7 @@ def acting_annotator(args: argparse.Namespace) -> str:
 
 def run_remove(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
-        removed = store.remove_articles(args.ids, acting_annotator(args))
+        removed = store.removal.remove(args.ids, acting_annotator(args))
     _report(args, removed, "Removed")
     if not args.json:
         ids = " ".join(str(a.id) for a in removed)
@@ -61,7 +61,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
-        restored = store.restore_articles(args.ids, acting_annotator(args))
+        restored = store.removal.restore(args.ids, acting_annotator(args))
     _report(args, restored, "Restored")
     return 0
 

@@ -70,7 +70,7 @@ def _changes(args) -> dict:
 def _apply(store, args) -> None:
     action = args.theme_action
     if action == "add":
-        store.add_theme(
+        store.themes.add(
             Theme(
                 key=args.key,
                 **{"name_ar": "", "name_en": "", "color": "", "shortcut": None, **_changes(args)},
@@ -81,11 +81,11 @@ def _apply(store, args) -> None:
             raise ThemeError(
                 "nothing to change: give --ar, --en, --color, --shortcut or a definition"
             )
-        store.update_theme(args.key, **_changes(args))
+        store.themes.update(args.key, **_changes(args))
     elif action == "move":
-        store.move_theme(args.key, args.position)
+        store.themes.move(args.key, args.position)
     elif action in ("retire", "restore"):
-        store.retire_theme(args.key, retired=action == "retire")
+        store.themes.retire(args.key, retired=action == "retire")
 
 
 def run_themes(args: argparse.Namespace) -> int:
@@ -95,7 +95,9 @@ def run_themes(args: argparse.Namespace) -> int:
         except ThemeError as error:
             print(f"annotator: {error}")
             return 2
-        themes = store.themes(include_retired=args.all or args.theme_action not in (None, "list"))
+        themes = store.themes.list(
+            include_retired=args.all or args.theme_action not in (None, "list")
+        )
     if args.json:
         print_json([asdict(t) for t in themes])
         return 0

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from annotator.app.article_listing import ArticleListing
 from annotator.core.themes import Theme
 from annotator.gui.theme_marks import theme_abbreviations
-from annotator.storage.records import ArticleSummary
+from annotator.storage.rows import ArticleSummary
 from annotator.storage.store import Store
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +76,9 @@ class ArticleListModel(QAbstractTableModel):
         self.endResetModel()
 
     def reload_themes(self, themes: list[Theme] | None = None) -> None:
-        self._themes = themes if themes is not None else self.store.themes(include_retired=True)
+        self._themes = (
+            themes if themes is not None else self.store.themes.list(include_retired=True)
+        )
         letters = theme_abbreviations(self._themes, self.language)
         self._marks = {t.key: (letters[t.key], t.color) for t in self._themes}
         self._names = {t.key: t.name(self.language) for t in self._themes}

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.gui.errors import show_storage_error, widen
 from annotator.storage.errors import StorageError
-from annotator.storage.store_removal import RemovedArticle
+from annotator.storage.removal import RemovedArticle
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -25,7 +25,7 @@ class RemovalActions:
 
     def remove_article_asking(self, article_id: int) -> bool:
         """Say what would be removed, and remove it only if the person confirms."""
-        preview = self.store.removal_preview(article_id)
+        preview = self.store.removal.preview(article_id)
         if preview is None or not self.confirm_removal(preview):
             return False
         try:

@@ -47,7 +47,7 @@ def open_project(path: Path, is_default: bool) -> OpenedProject:
         store.close()
         raise
     opened = OpenedProject(store, path, backup=store.backup)
-    if first_use and store.is_empty():
+    if first_use and store.articles.is_empty():
         opened.seeded = seed(store)
     return opened
 

@@ -126,7 +126,7 @@ class ProjectActions:
         # Imported late: the export pulls in pyarrow only when a lead asks for a dataset.
         from annotator.gui.export_dialog import ExportDialog
 
-        ExportDialog(self.database, self.session.store.annotators(), self).exec()
+        ExportDialog(self.database, self.session.store.annotators.names(), self).exec()
 
     def start_import(self, paths: list[str]) -> None:
         controller = ImportController(self.database, paths, self)

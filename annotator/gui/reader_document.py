@@ -30,7 +30,7 @@ from annotator.gui.mark_object import (
     mark_format,
     register_mark_object,
 )
-from annotator.storage.records import ArticleRecord, UnitRecord, UnitState
+from annotator.storage.rows import ArticleRecord, UnitRecord, UnitState
 
 THIN_SPACE = "\u2009"
 DONE_MARK, SKIPPED_MARK = "✓", "↷"

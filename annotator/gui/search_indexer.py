@@ -58,7 +58,7 @@ class IndexJob(QRunnable):
                 while not self.stop.is_set():
                     self.activity.wait_for_pause(self.stop)
                     started = time.monotonic()
-                    batch = 0 if self.stop.is_set() else store.update_search_index(BATCH)
+                    batch = 0 if self.stop.is_set() else store.search.update(BATCH)
                     if not batch:
                         break
                     indexed += batch

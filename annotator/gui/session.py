@@ -13,7 +13,7 @@ from annotator.gui.navigation import Move, neighbour_article, next_not_seen
 from annotator.gui.session_events import Change, Listener, SessionEvent
 from annotator.gui.session_removal import RemovalMixin
 from annotator.gui.undo import RemovalEntry, UndoEntry, UndoStack
-from annotator.storage.records import ArticleRecord, LabelChange, UnitRecord, UnitState
+from annotator.storage.rows import ArticleRecord, LabelChange, UnitRecord, UnitState
 from annotator.storage.store import Store
 
 
@@ -27,7 +27,7 @@ class AnnotationSession(RemovalMixin):
     def __init__(self, store: Store, annotator: str):
         self.store = store
         self.annotator = annotator.strip()
-        store.ensure_annotator(self.annotator)
+        store.annotators.ensure(self.annotator)
         self.article: ArticleRecord | None = None
         self.units: list[UnitRecord] = []
         self.states: dict[int, UnitState] = {}  # unit id -> this annotator's state
@@ -84,12 +84,12 @@ class AnnotationSession(RemovalMixin):
         so work done in another window shows up; kept up to date by this session's changes.
         """
         if self._overall is None:
-            self._overall = list(self.store.progress(self.annotator))
+            self._overall = list(self.store.figures.progress(self.annotator))
         return self._overall[0], self._overall[1]
 
     def article_ids(self) -> list[int]:
         if self._article_ids is None:
-            self._article_ids = self.store.article_ids()
+            self._article_ids = self.store.articles.ids()
         return self._article_ids
 
     def articles_changed(self) -> None:
@@ -101,19 +101,19 @@ class AnnotationSession(RemovalMixin):
 
     def resume(self) -> bool:
         """Open where this annotator stopped last time, else the first article."""
-        position = self.store.position(self.annotator)
+        position = self.store.positions.get(self.annotator)
         if position and self.open_article(position[0], position[1]):
             return True
         ids = self.article_ids()
         return bool(ids) and self.open_article(ids[0])
 
     def open_article(self, article_id: int, unit_index: int = 0) -> bool:
-        article = self.store.article(article_id)
+        article = self.store.articles.get(article_id)
         if article is None:
             return False
         self.article = article
-        self.units = self.store.units(article_id)
-        self.states = self.store.annotator_states(article_id, self.annotator)
+        self.units = self.store.articles.units(article_id)
+        self.states = self.store.labels.annotator_states(article_id, self.annotator)
         self.index = max(0, min(unit_index, len(self.units) - 1))
         self._end_offered = False
         self._overall = None
@@ -122,18 +122,18 @@ class AnnotationSession(RemovalMixin):
         return True
 
     def _read_themes(self) -> None:
-        self.all_themes = self.store.themes(include_retired=True)
+        self.all_themes = self.store.themes.list(include_retired=True)
         self.themes = [t for t in self.all_themes if not t.retired]
 
     def reload_themes(self) -> None:
         self._read_themes()
         if self.article is not None:
-            self.states = self.store.annotator_states(self.article.id, self.annotator)
+            self.states = self.store.labels.annotator_states(self.article.id, self.annotator)
         self._emit(Change.THEMES)
 
     def _save_position(self) -> None:
         if self.article is not None:
-            self.store.save_position(self.annotator, self.article.id, self.index)
+            self.store.positions.save(self.annotator, self.article.id, self.index)
 
     # -- moving ---------------------------------------------------------------------------
 
@@ -209,27 +209,27 @@ class AnnotationSession(RemovalMixin):
         unit = self.current_unit
         if unit is None:
             return None
-        return self._record(self.store.toggle_theme(unit.id, self.annotator, key))
+        return self._record(self.store.labels.toggle_theme(unit.id, self.annotator, key))
 
     def mark_done_no_theme(self) -> LabelChange | None:
         unit = self.current_unit
         if unit is None:
             return None
-        return self._record(self.store.set_themes(unit.id, self.annotator, []))
+        return self._record(self.store.labels.set_themes(unit.id, self.annotator, []))
 
     def confirm(self) -> LabelChange | None:
         """Mark the current unit done as it is (no theme if it has none) unless it already is."""
         unit = self.current_unit
         if unit is None or is_done(self.state_of(unit)):
             return None
-        return self._record(self.store.mark_done(unit.id, self.annotator))
+        return self._record(self.store.labels.mark_done(unit.id, self.annotator))
 
     def skip(self) -> LabelChange | None:
         """Leave the current unit for later: status skipped, themes kept."""
         unit = self.current_unit
         if unit is None or self.state_of(unit).status == "skipped":
             return None
-        return self._record(self.store.set_status(unit.id, self.annotator, "skipped"))
+        return self._record(self.store.labels.set_status(unit.id, self.annotator, "skipped"))
 
     def _record(self, change: LabelChange) -> LabelChange:
         assert self.article is not None
@@ -278,7 +278,7 @@ class AnnotationSession(RemovalMixin):
 
     def _put_back(self, entry: UndoEntry, state: UnitState, action: str) -> LabelChange:
         self._go_to(entry)
-        return self.store.apply_state(entry.change.unit_id, self.annotator, state, action)
+        return self.store.labels.apply_state(entry.change.unit_id, self.annotator, state, action)
 
     def _go_to(self, entry: UndoEntry) -> None:
         if self.article_id != entry.article_id:
@@ -290,11 +290,11 @@ class AnnotationSession(RemovalMixin):
 
     def note(self) -> str:
         unit = self.current_unit
-        return self.store.note(unit.id, self.annotator) if unit else ""
+        return self.store.labels.note(unit.id, self.annotator) if unit else ""
 
     def set_note(self, text: str, unit_id: int | None = None) -> None:
         """Save the note of the current unit (or of the unit the note field was showing)."""
         if unit_id is None:
             unit_id = self.current_unit.id if self.current_unit else None
         if unit_id is not None:
-            self.store.set_note(unit_id, self.annotator, text)
+            self.store.labels.set_note(unit_id, self.annotator, text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from annotator.gui.navigation import neighbour_article
 from annotator.gui.session_events import Change
 from annotator.gui.undo import RemovalEntry
-from annotator.storage.store_removal import RemovedArticle
+from annotator.storage.removal import RemovedArticle
 
 
 class RemovalMixin:
@@ -20,13 +20,13 @@ class RemovalMixin:
     def remove_article(self, article_id: int) -> RemovedArticle:
         """Remove an article for everyone; the session moves on to its neighbour if it was open."""
         neighbour = self._neighbour_of(article_id)
-        removed = self.store.remove_articles([article_id], self.annotator)[0]
+        removed = self.store.removal.remove([article_id], self.annotator)[0]
         self.undo_stack.record(RemovalEntry(article_id, removed.title))
         self._after_removal(article_id, neighbour)
         return removed
 
     def _undo_removal(self, entry: RemovalEntry) -> RemovalEntry:
-        self.store.restore_articles([entry.article_id], self.annotator)
+        self.store.removal.restore([entry.article_id], self.annotator)
         self.undo_stack.undone()
         self._articles_changed_event()
         self.open_article(entry.article_id)
@@ -34,7 +34,7 @@ class RemovalMixin:
 
     def _redo_removal(self, entry: RemovalEntry) -> RemovalEntry:
         neighbour = self._neighbour_of(entry.article_id)
-        self.store.remove_articles([entry.article_id], self.annotator)
+        self.store.removal.remove([entry.article_id], self.annotator)
         self.undo_stack.redone()
         self._after_removal(entry.article_id, neighbour)
         return entry

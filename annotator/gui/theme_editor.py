@@ -154,7 +154,7 @@ class ThemeEditor(QDialog):
             button.clicked.connect(getattr(self, f"_{name}"))
 
     def reload(self, select: int | None = None) -> None:
-        self.themes = self.store.themes(include_retired=True)
+        self.themes = self.store.themes.list(include_retired=True)
         self.list.blockSignals(True)
         self.list.clear()
         for theme in self.themes:
@@ -220,18 +220,18 @@ class ThemeEditor(QDialog):
             return
         if theme is None:
             key = key_from_name(values["name_en"], {t.key for t in self.themes})
-            self._attempt(lambda: self.store.add_theme(Theme(key=key, **values)), len(self.themes))
+            self._attempt(lambda: self.store.themes.add(Theme(key=key, **values)), len(self.themes))
             return
         changed = {k: v for k, v in values.items() if getattr(theme, k) != v}
         if changed:
             self._attempt(
-                lambda: self.store.update_theme(theme.key, **changed), self.list.currentRow()
+                lambda: self.store.themes.update(theme.key, **changed), self.list.currentRow()
             )
 
     def _move(self, step: int) -> None:
         theme, row = self.selected(), self.list.currentRow()
         if theme is not None and 0 <= row + step < len(self.themes):
-            self._attempt(lambda: self.store.move_theme(theme.key, row + step), row + step)
+            self._attempt(lambda: self.store.themes.move(theme.key, row + step), row + step)
 
     def _up(self) -> None:
         self._move(-1)
@@ -243,6 +243,6 @@ class ThemeEditor(QDialog):
         theme = self.selected()
         if theme is not None:
             self._attempt(
-                lambda: self.store.retire_theme(theme.key, not theme.retired),
+                lambda: self.store.themes.retire(theme.key, not theme.retired),
                 self.list.currentRow(),
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.storage.records import LabelChange
+from annotator.storage.rows import LabelChange
 
 UNDO_LIMIT = 1000  # changes kept per session; older ones are still in the event log
 

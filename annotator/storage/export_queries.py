@@ -22,7 +22,7 @@ from annotator.core.export.source import (
 from annotator.core.themes import Theme
 from annotator.storage.database import connect
 from annotator.storage.errors import UnknownAnnotator, translate
-from annotator.storage.themes import list_themes
+from annotator.storage.themes import read_themes
 
 ARTICLES_SQL = "SELECT id, title, text, source, url, category, date FROM articles ORDER BY id"
 
@@ -78,7 +78,7 @@ class ExportSnapshot:
         # The snapshot starts at the first read after BEGIN; read now so it is fixed from here.
         self.conn.execute("BEGIN")
         self._annotator_names = dict(self.conn.execute("SELECT id, name FROM annotators"))
-        self._themes = list_themes(self.conn, include_retired=True)
+        self._themes = read_themes(self.conn, include_retired=True)
 
     def close(self) -> None:
         if self.conn.in_transaction:

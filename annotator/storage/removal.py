@@ -1,4 +1,4 @@
-"""SQL for removing articles and putting them back.
+"""Removing articles and putting them back.
 
 A removed article is written whole into the event log first (its row, its units, and every
 annotator's labels, statuses and notes), then deleted; the foreign keys cascade to units,
@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from annotator.core.normalize import index_key
+from annotator.storage.clock import utc_now
 from annotator.storage.errors import StorageError
+from annotator.storage.repository import Repository
 
 ARTICLE_COLUMNS = [
     "id",
@@ -135,7 +139,7 @@ def _index_again(conn: sqlite3.Connection, article: dict) -> None:
         )
 
 
-def reserved_ids(conn: sqlite3.Connection) -> tuple[int, int] | None:
+def _reserved_ids(conn: sqlite3.Connection) -> tuple[int, int] | None:
     """The ids the next new article and its first unit must take so that no removed
     article's ids are given again; None when SQLite's own choice is already past them."""
     removed = conn.execute(
@@ -148,3 +152,98 @@ def reserved_ids(conn: sqlite3.Connection) -> tuple[int, int] | None:
     if last_article >= removed[0] and last_unit >= removed[1]:
         return None
     return max(last_article, removed[0]) + 1, max(last_unit, removed[1]) + 1
+
+
+REMOVE_ACTION, RESTORE_ACTION = "remove_article", "restore_article"
+
+
+@dataclass(frozen=True)
+class RemovedArticle:
+    """What a removal took out of the project, or a restore put back."""
+
+    id: int
+    title: str
+    units: int
+    labels: int
+    annotators: tuple[str, ...]  # who had labelled, marked or noted any of its units
+
+
+def _summary(shot: dict) -> RemovedArticle:
+    people = {row[1] for name in ("labels", "statuses", "notes") for row in shot[name]}
+    article = shot["article"]
+    return RemovedArticle(
+        article["id"],
+        article["title"],
+        len(shot["units"]),
+        len(shot["labels"]),
+        tuple(sorted(people)),
+    )
+
+
+class Removal(Repository):
+    def remove(self, article_ids: Iterable[int], by: str) -> list[RemovedArticle]:
+        """Remove articles with their units and everyone's work on them, all or none.
+
+        Each is first written whole into the event log (action remove_article, by `by`), so
+        restore, or anyone reading the log, can still see every label.
+        """
+        ids, annotator_id = list(dict.fromkeys(article_ids)), self._store.annotators.ensure(by)
+        with self.transaction():
+            _require(ids, existing_ids(self.conn, ids), "in this project")
+            now, removed = utc_now(), []
+            for article_id in ids:
+                shot = snapshot(self.conn, article_id)
+                first_unit = shot["units"][0][0]
+                event_id = self._store.events.log(
+                    annotator_id, first_unit, REMOVE_ACTION, shot, {}, now
+                )
+                delete_article(self.conn, shot, event_id, now)
+                removed.append(_summary(shot))
+        return removed
+
+    def restore(self, article_ids: Iterable[int], by: str) -> list[RemovedArticle]:
+        """Put removed articles back exactly as they were (same ids, labels, statuses, notes)."""
+        ids, annotator_id = list(dict.fromkeys(article_ids)), self._store.annotators.ensure(by)
+        with self.transaction():
+            shots = {i: removal_snapshot(self.conn, i) for i in ids}
+            found = {i for i, shot in shots.items() if shot is not None}
+            _require(ids, found, "among the removed articles")
+            now, restored = utc_now(), []
+            for article_id, shot in shots.items():
+                self._restore(shot)
+                first_unit = shot["units"][0][0]
+                after = {"article_id": article_id, "title": shot["article"]["title"]}
+                self._store.events.log(annotator_id, first_unit, RESTORE_ACTION, {}, after, now)
+                restored.append(_summary(shot))
+        return restored
+
+    def _restore(self, shot: dict) -> None:
+        twin = same_content(self.conn, shot)
+        if twin is not None:
+            raise RestoreConflict(
+                f"article {shot['article']['id']} cannot be restored: the same article was "
+                f"imported again since, as article {twin}"
+            )
+        names = {row[1] for name in ("labels", "statuses", "notes") for row in shot[name]}
+        ids = {name: self._store.annotators.ensure(name) for name in names}
+        insert_snapshot(self.conn, shot, ids)
+
+    def reserved_ids(self) -> tuple[int, int] | None:
+        """The ids the next new article and its first unit must take so that no removed
+        article's ids are given again; None when SQLite's own choice is already past them."""
+        return _reserved_ids(self.conn)
+
+    def preview(self, article_id: int) -> RemovedArticle | None:
+        """What remove would take out (None: no such article), for a confirmation."""
+        if not existing_ids(self.conn, [article_id]):
+            return None
+        return _summary(snapshot(self.conn, article_id))
+
+
+def _require(wanted: list[int], found: set[int], where: str) -> None:
+    missing = [str(i) for i in wanted if i not in found]
+    if missing:
+        noun = "article" if len(missing) == 1 else "articles"
+        raise ArticleNotFound(
+            f"no {noun} with id {', '.join(missing)} {where}; nothing was changed"
+        )

@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass
 
 from annotator.core.normalize import index_key
+from annotator.storage.repository import Repository
 
 TOKENIZER = "unicode61"  # as in the article_search table (schema.py, migration 0001)
 _EDGE_SEPARATORS = re.compile(r"^\W+|\W+$")
@@ -84,3 +85,58 @@ def tokenized_words(text: str) -> list[str]:
 def has_words(text: str) -> bool:
     """False for a query that can match nothing (empty, or punctuation only)."""
     return not search_query(text).matches_nothing
+
+
+SEARCH_INDEX_BATCH = 2_000
+SearchKeys = tuple[int, str, str]  # article id, title key, text key
+
+
+class SearchIndex(Repository):
+    """The full-text index, built lazily: import leaves it out because it doubles import time;
+    the window builds it in the background, and the first search builds whatever is left."""
+
+    def pending(self) -> int:
+        """Articles imported but not yet in the search index."""
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM articles"
+            " WHERE id > (SELECT COALESCE(MAX(rowid), 0) FROM article_search)"
+        ).fetchone()[0]
+
+    def update(self, limit: int = SEARCH_INDEX_BATCH) -> int:
+        """Index up to `limit` more articles; returns how many it went through (0: complete).
+
+        The keys are computed before the write lock is taken, so labelling in another window
+        waits only for the insert.
+        """
+        keys = self._unindexed_keys(limit)
+        if keys:
+            with self.transaction():
+                self._add(keys)
+        return len(keys)
+
+    def complete(self) -> None:
+        while self.update():
+            pass
+
+    def _unindexed_keys(self, limit: int) -> list[SearchKeys]:
+        rows = self.conn.execute(
+            """SELECT id, title, text FROM articles
+               WHERE id > (SELECT COALESCE(MAX(rowid), 0) FROM article_search)
+               ORDER BY id LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        return [(article_id, index_key(title), index_key(text)) for article_id, title, text in rows]
+
+    def _add(self, keys: list[SearchKeys]) -> None:
+        """Insert keys computed earlier, skipping any that another connection indexed meanwhile.
+
+        The index always covers a prefix of article ids (new articles get higher ids), so
+        "already indexed" is "id at or below the highest indexed id".
+        """
+        indexed = self.conn.execute(
+            "SELECT COALESCE(MAX(rowid), 0) FROM article_search"
+        ).fetchone()[0]
+        self.conn.executemany(
+            "INSERT INTO article_search (rowid, title_key, text_key) VALUES (?, ?, ?)",
+            [row for row in keys if row[0] > indexed],
+        )

@@ -12,7 +12,7 @@ from tests.gui.gui_factories import ANNOTATOR, numbered_articles
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "many.annotator") as opened:
-        opened.add_articles(numbered_articles(23))
+        opened.articles.add(numbered_articles(23))
         yield opened
 
 
@@ -22,34 +22,34 @@ def test_pages_by_key_until_every_article_is_held(store):
     assert len(listing.rows) == 5 and listing.matching == 23 and not listing.exhausted
     while page := listing.next_page():
         listing.hold(page)
-    assert [r.id for r in listing.rows] == store.article_ids() and listing.exhausted
+    assert [r.id for r in listing.rows] == store.articles.ids() and listing.exhausted
 
 
 def test_rows_needed_to_reach_a_far_article(store):
     listing = ArticleListing(store, ANNOTATOR, page_size=5)
     listing.reload()
-    target = store.article_ids()[17]
+    target = store.articles.ids()[17]
     assert listing.rows_needed_for(target) == 13
     listing.hold(listing.next_page(13))
     assert listing.row_of(target) == 17 and listing.rows_needed_for(target) == 0
 
 
 def test_filters_and_search(store):
-    unit = store.units(store.article_ids()[2])[1]
-    store.set_themes(unit.id, ANNOTATOR, ["military"])
+    unit = store.articles.units(store.articles.ids()[2])[1]
+    store.labels.set_themes(unit.id, ANNOTATOR, ["military"])
     listing = ArticleListing(store, ANNOTATOR, page_size=5)
     listing.set_query("in_progress", "")
     listing.reload()
-    assert [r.id for r in listing.rows] == [store.article_ids()[2]] and listing.matching == 1
+    assert [r.id for r in listing.rows] == [store.articles.ids()[2]] and listing.matching == 1
     listing.set_query(None, "الاعمار")  # the text has الإعمار
     listing.reload()
-    assert listing.matching > 0 and listing.rows_needed_for(store.article_ids()[-1]) == 0
+    assert listing.matching > 0 and listing.rows_needed_for(store.articles.ids()[-1]) == 0
 
 
 def test_progress_of_the_open_article_without_a_query(store):
     listing = ArticleListing(store, ANNOTATOR, page_size=50)
     listing.reload()
-    first = store.article_ids()[0]
+    first = store.articles.ids()[0]
     statements = []
     store.conn.set_trace_callback(statements.append)
     assert listing.update_progress(first, 3, ("economic",)) == 0

@@ -42,7 +42,7 @@ def load_with_datasets(kind: str, path, tmp_path):
 
 def article_texts(project) -> dict[int, str]:
     with Store(project.path) as store:
-        return {i: store.article(i).text for i in store.article_ids()}
+        return {i: store.articles.get(i).text for i in store.articles.ids()}
 
 
 def check_records(records: list[dict], project) -> None:

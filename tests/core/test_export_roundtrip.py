@@ -36,8 +36,11 @@ def project_contents(path) -> list:
     """Everything a round trip must keep: article fields, units, each annotator's state."""
     with Store(path) as store:
         contents = []
-        for article_id in store.article_ids():
-            article, states = store.article(article_id), store.article_states(article_id)
+        for article_id in store.articles.ids():
+            article, states = (
+                store.articles.get(article_id),
+                store.labels.article_states(article_id),
+            )
             units = [
                 (
                     u.index,
@@ -47,7 +50,7 @@ def project_contents(path) -> list:
                     u.text,
                     dict(sorted(states.get(u.id, {}).items())),
                 )
-                for u in store.units(article_id)
+                for u in store.articles.units(article_id)
             ]
             contents.append((article.title, article.source, article.category, article.date, units))
         return contents
@@ -83,7 +86,7 @@ def test_the_full_round_trip_into_a_second_project(project, tmp_path):
         check_offsets(article.text, article.units)
     second = tmp_path / "second.annotator"
     with Store(second) as store:
-        counts = store.add_articles(articles)
+        counts = store.articles.add(articles)
     assert (counts.articles, counts.units) == (4, 14)
     assert project_contents(second) == project_contents(project.path)
 

@@ -57,14 +57,14 @@ JUDGEMENTS = {
 
 
 def label_project(store: Store, judgements: dict = JUDGEMENTS) -> None:
-    ids = store.article_ids()
+    ids = store.articles.ids()
     for (article, unit), by_annotator in judgements.items():
-        unit_id = store.units(ids[article])[unit].id
+        unit_id = store.articles.units(ids[article])[unit].id
         for name, value in by_annotator.items():
             if isinstance(value, str):
-                store.set_status(unit_id, name, value)
+                store.labels.set_status(unit_id, name, value)
             else:
-                store.set_themes(unit_id, name, value)
+                store.labels.set_themes(unit_id, name, value)
 
 
 @dataclass
@@ -79,7 +79,7 @@ class Project:
 
 def build_project(path: Path, articles=ARTICLES, judgements=JUDGEMENTS) -> Project:
     with Store(path) as store:
-        store.add_articles(make_article(t, s, **meta) for t, s, meta in articles)
+        store.articles.add(make_article(t, s, **meta) for t, s, meta in articles)
         label_project(store, judgements)
     return Project(path)
 

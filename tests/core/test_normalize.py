@@ -13,8 +13,8 @@ from tests.factories import make_article
 def matches(query: str, text: str) -> bool:
     """Whether the project's search (the FTS index over normalised keys) finds the text."""
     with Store(None) as store:
-        store.add_articles([make_article("عنوان", [text])])
-        return bool(store.list_articles(search=query))
+        store.articles.add([make_article("عنوان", [text])])
+        return bool(store.articles.list(search=query))
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from annotator.storage.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -92,8 +92,8 @@ def run_cli(database: Path, *args: str) -> subprocess.CompletedProcess:
 def all_states(store: Store) -> dict[tuple[int, str], UnitState]:
     """(unit id, annotator) -> state for every unit anyone has touched."""
     states = {}
-    for article_id in store.article_ids():
-        for unit_id, by_name in store.article_states(article_id).items():
+    for article_id in store.articles.ids():
+        for unit_id, by_name in store.labels.article_states(article_id).items():
             for name, state in by_name.items():
                 states[(unit_id, name)] = state
     return states
@@ -105,7 +105,7 @@ def assert_project_sound(database: Path) -> dict[tuple[int, str], UnitState]:
         assert store.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         stored = all_states(store)
         replayed: dict[tuple[int, str], UnitState] = {}
-        for event in store.events():
+        for event in store.events.list():
             if event.action == "note":
                 continue
             after = UnitState(tuple(event.after["themes"]), event.after["status"])

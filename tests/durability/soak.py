@@ -24,7 +24,7 @@ from pathlib import Path
 
 from annotator.gui.session import AnnotationSession
 from annotator.storage.export_queries import ExportSnapshot
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from annotator.storage.store import Store
 from tests.durability.processes import CHILD_ENV, REPO, all_states, assert_project_sound
 from tests.gui.gui_factories import numbered_articles
@@ -77,8 +77,8 @@ def reader(role: str, database: str) -> None:
                     pass
         else:
             with Store(database) as store:
-                store.stats()
-                store.list_articles()
+                store.figures.project()
+                store.articles.list()
         rounds += 1
     print(json.dumps({"role": role, "rounds": rounds}), flush=True)
 
@@ -113,7 +113,7 @@ def run_soak(
     """Soak for `seconds`; readers=False runs the labeller alone (the benchmark's baseline)."""
     database, log = folder / f"soak-{seed}.annotator", folder / f"soak-{seed}.log"
     with Store(database) as store:
-        store.add_articles(numbered_articles(articles, sentences=8))
+        store.articles.add(numbered_articles(articles, sentences=8))
     rng = random.Random(seed)
     kill_at = rng.uniform(0.25, 0.85) * seconds
     roles = READER_ROLES if readers else ()

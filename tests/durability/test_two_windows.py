@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 def test_two_windows_one_killed_lose_nothing(tmp_path):
     database = tmp_path / "p.annotator"
     with Store(database) as store:
-        store.add_articles(numbered_articles(2))
+        store.articles.add(numbered_articles(2))
     first = WindowProcess(database, tmp_path / "a.ini", ANNOTATOR).start()
     second = WindowProcess(database, tmp_path / "b.ini", ANNOTATOR).start()
     try:

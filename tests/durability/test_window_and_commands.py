@@ -28,7 +28,7 @@ def done_count(database) -> int:
 def test_labels_survive_commands_in_other_processes_and_a_killed_window(tmp_path):
     database = tmp_path / "p.annotator"
     with Store(database) as store:
-        store.add_articles(numbered_articles(3))
+        store.articles.add(numbered_articles(3))
     window = WindowProcess(database, tmp_path / "w.ini", ANNOTATOR).start()
     try:
         window.send("wait_index")  # the indexer opened and closed its own connection

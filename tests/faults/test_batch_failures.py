@@ -40,7 +40,7 @@ def test_deep_json_fails_alone_and_the_rest_of_the_batch_is_imported(tmp_path, c
     assert "deep.json: nested too deeply to read" in err
     assert "Traceback" not in err
     with Store(db) as store:
-        assert [a.title for a in store.list_articles()] == ["خبر عن الاقتصاد"]
+        assert [a.title for a in store.articles.list()] == ["خبر عن الاقتصاد"]
 
 
 def test_metadata_nested_past_the_limit_is_refused_before_it_can_break_storage(tmp_path, capsys):
@@ -85,7 +85,7 @@ CHILD = textwrap.dedent(
     folder = Path(sys.argv[1])
     with Store(folder.parent / "p.annotator") as store:
         report = import_paths(store, sorted(folder.iterdir()))
-        titles = [a.title for a in store.list_articles()]
+        titles = [a.title for a in store.articles.list()]
     print(json.dumps({"failures": [str(f) for f in report.failures], "articles": report.articles,
                       "files": report.files, "titles": titles}, ensure_ascii=False))
     """

@@ -17,7 +17,7 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
 
 def texts(db) -> list[str]:
     with Store(db) as store:
-        return [store.article(i).text for i in store.article_ids()]
+        return [store.articles.get(i).text for i in store.articles.ids()]
 
 
 def test_page_breaks_inside_a_two_column_csv_keep_its_rows(tmp_path, capsys):

@@ -39,8 +39,8 @@ def project(tmp_path, capsys) -> Path:
     assert code == 0, err
     with Store(db) as store:
         for name in ("amina", "omar"):
-            for article_id in store.article_ids():
-                store.set_themes(store.units(article_id)[1].id, name, ["economic"])
+            for article_id in store.articles.ids():
+                store.labels.set_themes(store.articles.units(article_id)[1].id, name, ["economic"])
     return db
 
 

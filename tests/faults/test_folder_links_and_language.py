@@ -57,7 +57,7 @@ def test_links_out_of_the_folder_are_skipped_and_reported(folder_with_links, tmp
     ):
         assert f"{folder_with_links / name}: {why}" in err
     with Store(db) as store:
-        texts = " ".join(store.article(i).text for i in store.article_ids())
+        texts = " ".join(store.articles.get(i).text for i in store.articles.ids())
     assert "خارج المجلد" not in texts and "root:" not in texts
 
 

@@ -51,10 +51,10 @@ def test_a_file_name_holding_a_line_break_cannot_fake_report_lines(tmp_path, cap
 def test_the_store_refuses_names_that_are_not_sane(tmp_path, name, message):
     with Store(tmp_path / "p.annotator") as store:
         with pytest.raises(ValueError, match=re.escape(message)):
-            store.ensure_annotator(name)
-        assert store.annotators() == []
-        assert store.ensure_annotator(" سلمى ") == store.ensure_annotator("سلمى")
-        assert store.annotators() == ["سلمى"]
+            store.annotators.ensure(name)
+        assert store.annotators.names() == []
+        assert store.annotators.ensure(" سلمى ") == store.annotators.ensure("سلمى")
+        assert store.annotators.names() == ["سلمى"]
 
 
 def test_the_command_line_refuses_a_long_name_before_doing_anything(tmp_path, capsys):

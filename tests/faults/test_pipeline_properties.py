@@ -96,11 +96,11 @@ def exported_texts(folder: Path, fmt: str) -> list[tuple[int, int, int, str]]:
 
 def check_units(store: Store) -> dict[int, str]:
     texts = {}
-    for article_id in store.article_ids():
-        text = store.article(article_id).text
+    for article_id in store.articles.ids():
+        text = store.articles.get(article_id).text
         assert not has_presentation_forms(text)
         assert not set(text) & set("\x00\x07\x1b\x7f\x85\ud800\ufdd0\uffff")
-        for unit in store.units(article_id):
+        for unit in store.articles.units(article_id):
             assert text[unit.start : unit.end] == unit.text
         texts[article_id] = text
     return texts
@@ -142,5 +142,5 @@ def test_any_text_through_every_reader_and_every_export(fmt, title, text):
             else:
                 event("imported")
             texts = check_units(store)
-            units = sum(len(store.units(i)) for i in texts)
+            units = sum(len(store.articles.units(i)) for i in texts)
         check_exports(db, folder, texts, units)

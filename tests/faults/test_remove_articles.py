@@ -26,26 +26,26 @@ def project(tmp_path):
     """Three articles; the second labelled, skipped and noted by two annotators."""
     path = tmp_path / "p.annotator"
     with Store(path) as store:
-        store.add_articles(
+        store.articles.add(
             [
                 make_article("عنوان أول", ["جملة أولى عن الاقتصاد.", "جملة ثانية."]),
                 make_article("عنوان ثان", ["قصف مدفعي على الحدود.", "ارتفاع الأسعار."]),
                 make_article("عنوان ثالث", ["إعادة إعمار المدارس."]),
             ]
         )
-        units = store.units(store.article_ids()[1])
-        store.set_themes(units[1].id, "amina", ["military"])
-        store.set_themes(units[2].id, "amina", ["economic", "reconstruction"])
-        store.set_status(units[1].id, "omar", "skipped")
-        store.set_note(units[2].id, "omar", "رقم من بيان رسمي")
-        store.update_search_index()
+        units = store.articles.units(store.articles.ids()[1])
+        store.labels.set_themes(units[1].id, "amina", ["military"])
+        store.labels.set_themes(units[2].id, "amina", ["economic", "reconstruction"])
+        store.labels.set_status(units[1].id, "omar", "skipped")
+        store.labels.set_note(units[2].id, "omar", "رقم من بيان رسمي")
+        store.search.update()
     return path
 
 
 def rows(store: Store, article_id: int) -> dict[str, list]:
     """Every row about one article, in every table that holds them."""
     conn = store.conn
-    unit_ids = [u.id for u in store.units(article_id)]
+    unit_ids = [u.id for u in store.articles.units(article_id)]
     marks = ",".join("?" * len(unit_ids)) or "NULL"
     result = {
         "articles": conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchall(),
@@ -68,19 +68,19 @@ def rows(store: Store, article_id: int) -> dict[str, list]:
 
 def test_removal_takes_out_everything_and_logs_the_labels(project):
     with Store(project) as store:
-        article_id = store.article_ids()[1]
-        first_unit = store.units(article_id)[0].id
-        events_before = len(store.events())
-        removed = store.remove_articles([article_id], "lead")
+        article_id = store.articles.ids()[1]
+        first_unit = store.articles.units(article_id)[0].id
+        events_before = len(store.events.list())
+        removed = store.removal.remove([article_id], "lead")
         assert [(r.id, r.units, r.labels, r.annotators) for r in removed] == [
             (article_id, 3, 3, ("amina", "omar"))
         ]
-        assert store.article(article_id) is None and article_id not in store.article_ids()
+        assert store.articles.get(article_id) is None and article_id not in store.articles.ids()
         assert all(not value for value in rows(store, article_id).values())
-        assert store.list_articles(search="مدفعي") == []
-        assert store.stats()["labels_by_theme"]["military"] == 0
-        assert len(store.events()) == events_before + 1  # earlier events are all still there
-        event = store.events()[-1]
+        assert store.articles.list(search="مدفعي") == []
+        assert store.figures.project()["labels_by_theme"]["military"] == 0
+        assert len(store.events.list()) == events_before + 1  # earlier events are all still there
+        event = store.events.list()[-1]
     assert (event.action, event.annotator, event.unit_id) == ("remove_article", "lead", first_unit)
     logged = event.before
     assert logged["article"]["title"] == "عنوان ثان" and len(logged["units"]) == 3
@@ -99,49 +99,49 @@ def test_removal_takes_out_everything_and_logs_the_labels(project):
 
 def test_restore_puts_back_exactly_the_same_rows(project):
     with Store(project) as store:
-        article_id = store.article_ids()[1]
+        article_id = store.articles.ids()[1]
         before = rows(store, article_id)
-        store.remove_articles([article_id], "lead")
-        store.restore_articles([article_id], "lead")
+        store.removal.remove([article_id], "lead")
+        store.removal.restore([article_id], "lead")
         assert rows(store, article_id) == before
-        assert [a.id for a in store.list_articles(search="مدفعي")] == [article_id]
-        assert store.events()[-1].action == "restore_article"
+        assert [a.id for a in store.articles.list(search="مدفعي")] == [article_id]
+        assert store.events.list()[-1].action == "restore_article"
         # Restored units take labels again, and the counters follow.
-        unit = store.units(article_id)[0]
-        store.set_themes(unit.id, "amina", ["military"])
-        assert store.stats()["labels_by_theme"]["military"] == 2
+        unit = store.articles.units(article_id)[0]
+        store.labels.set_themes(unit.id, "amina", ["military"])
+        assert store.figures.project()["labels_by_theme"]["military"] == 2
 
 
 def test_ids_of_a_removed_article_are_never_given_again(project):
     with Store(project) as store:
-        last = store.article_ids()[-1]
-        last_unit = store.units(last)[-1].id
-        store.remove_articles([last], "lead")
-        store.add_articles([make_article("عنوان جديد", ["خبر جديد عن الاقتصاد."])])
-        new = store.article_ids()[-1]
-        assert new > last and store.units(new)[0].id > last_unit
-        store.restore_articles([last], "lead")  # its ids are still free
-        assert store.article(last).title == "عنوان ثالث"
+        last = store.articles.ids()[-1]
+        last_unit = store.articles.units(last)[-1].id
+        store.removal.remove([last], "lead")
+        store.articles.add([make_article("عنوان جديد", ["خبر جديد عن الاقتصاد."])])
+        new = store.articles.ids()[-1]
+        assert new > last and store.articles.units(new)[0].id > last_unit
+        store.removal.restore([last], "lead")  # its ids are still free
+        assert store.articles.get(last).title == "عنوان ثالث"
 
 
 def test_unknown_ids_change_nothing(project):
     with Store(project) as store:
-        ids = store.article_ids()
+        ids = store.articles.ids()
         with pytest.raises(Exception, match="no article with id 99 in this project"):
-            store.remove_articles([ids[0], 99], "lead")
-        assert store.article_ids() == ids
+            store.removal.remove([ids[0], 99], "lead")
+        assert store.articles.ids() == ids
         with pytest.raises(Exception, match="no article with id 1 among the removed articles"):
-            store.restore_articles([ids[0]], "lead")
+            store.removal.restore([ids[0]], "lead")
 
 
 def test_restoring_an_article_imported_again_since_is_refused(project):
     with Store(project) as store:
-        article_id = store.article_ids()[2]
-        store.remove_articles([article_id], "lead")
-        store.add_articles([make_article("عنوان ثالث", ["إعادة إعمار المدارس."])])
-        twin = store.article_ids()[-1]
+        article_id = store.articles.ids()[2]
+        store.removal.remove([article_id], "lead")
+        store.articles.add([make_article("عنوان ثالث", ["إعادة إعمار المدارس."])])
+        twin = store.articles.ids()[-1]
         with pytest.raises(Exception, match=f"imported again since, as article {twin}"):
-            store.restore_articles([article_id], "lead")
+            store.removal.restore([article_id], "lead")
 
 
 def test_cli_removes_and_restores_with_clear_messages_and_exit_codes(project, capsys):
@@ -164,7 +164,7 @@ def test_removing_an_unexportable_article_makes_the_project_exportable(tmp_path,
     """A project written before import cleaned text can hold a NUL; removing it is the way out."""
     db = tmp_path / "old.annotator"
     with Store(db) as store:
-        store.add_articles(
+        store.articles.add(
             [
                 make_article("خبر سليم", ["جملة عربية."]),
                 make_article("خبر معطوب", ["جملة\0 فيها محرف فارغ."]),
@@ -181,6 +181,6 @@ def test_removing_an_unexportable_article_makes_the_project_exportable(tmp_path,
 
 def test_the_event_log_stays_append_only(project):
     with Store(project) as store:
-        store.remove_articles([store.article_ids()[0]], "lead")
+        store.removal.remove([store.articles.ids()[0]], "lead")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             store.conn.execute("DELETE FROM events")

@@ -16,15 +16,15 @@ DOCUMENTS = {
 
 
 def titles(store: Store, query: str) -> set[str]:
-    found = store.list_articles(search=query)
-    assert store.count_articles(search=query) == len(found)
+    found = store.articles.list(search=query)
+    assert store.articles.count(search=query) == len(found)
     return {row.title for row in found}
 
 
 @pytest.fixture(scope="module")
 def store():
     with Store(None) as opened:
-        opened.add_articles([make_article(t, s) for t, s in DOCUMENTS.values()])
+        opened.articles.add([make_article(t, s) for t, s in DOCUMENTS.values()])
         yield opened
 
 

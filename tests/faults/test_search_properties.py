@@ -63,9 +63,9 @@ SETTINGS = settings(
 @given(documents=st.lists(TEXT, min_size=1, max_size=4), query=QUERY)
 def test_any_query_is_safe_and_finds_only_articles_holding_its_words(documents, query):
     with Store(None) as store:
-        store.add_articles([make_article(f"عنوان {i}", [f"{d}."]) for i, d in enumerate(documents)])
-        found = store.list_articles(search=query)  # never raises
-        assert store.count_articles(search=query) == len(found)
+        store.articles.add([make_article(f"عنوان {i}", [f"{d}."]) for i, d in enumerate(documents)])
+        found = store.articles.list(search=query)  # never raises
+        assert store.articles.count(search=query) == len(found)
         if not query.split():
             return
         parsed = search_query(query)
@@ -73,7 +73,7 @@ def test_any_query_is_safe_and_finds_only_articles_holding_its_words(documents, 
             assert found == []
         wanted = tokenized_words(index_key(query))
         for row in found:
-            article = store.article(row.id)
+            article = store.articles.get(row.id)
             key = index_key(article.text)
             words = tokenized_words(key)
             assert all(any(w.startswith(q) for w in words) for q in wanted), (query, key)
@@ -89,6 +89,6 @@ def test_every_piece_of_an_article_finds_it(document, data):
         return
     piece = data.draw(st.sampled_from(pieces))
     with Store(None) as store:
-        store.add_articles([make_article("عنوان", [document])])
-        found = store.list_articles(search=piece)
+        store.articles.add([make_article("عنوان", [document])])
+        found = store.articles.list(search=piece)
         assert len(found) == (1 if has_words(piece) else 0), piece

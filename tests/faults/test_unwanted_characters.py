@@ -41,8 +41,8 @@ def test_unwanted_characters_are_removed_with_a_warning_naming_file_line_and_cha
         assert named in warning
     assert "news.jsonl:1" not in err  # the clean record gets no warning
     with Store(db) as store:
-        article = store.article(store.article_ids()[1])
-        units = store.units(article.id)
+        article = store.articles.get(store.articles.ids()[1])
+        units = store.articles.units(article.id)
     assert article.title == "عنوان الخبر"
     assert article.author == "كاتب" and article.extra == {"tags": ["وسم"]}
     assert [u.text for u in units] == ["عنوان الخبر", "نص عربي مع رموز.", "وجملة ثانية."]

@@ -30,14 +30,14 @@ def english_ui(request):
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "project.annotator") as opened:
-        opened.add_articles(numbered_articles(3))
+        opened.articles.add(numbered_articles(3))
         yield opened
 
 
 @pytest.fixture
 def seeded_store(tmp_path, seed_path):
     with Store(tmp_path / "seeded.annotator") as opened:
-        opened.add_articles([seed_article(seed_path), mixed_direction_article()])
+        opened.articles.add([seed_article(seed_path), mixed_direction_article()])
         yield opened
 
 

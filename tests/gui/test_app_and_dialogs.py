@@ -89,20 +89,20 @@ def test_theme_editor_adds_renames_and_retires(qtbot, store, make_window):
     editor.form.name_en.setText("Humanitarian")
     editor.form.shortcut.setValue(4)
     editor._save()
-    assert store.theme("humanitarian").shortcut == 4
+    assert store.themes.get("humanitarian").shortcut == 4
     assert [b.theme.key for b in window.theme_panel.buttons][-1] == "humanitarian"
     qtbot.keyClick(window.reader, Qt.Key.Key_4)
     assert window.session.current_state().themes == ("humanitarian",)
     editor.list.setCurrentRow(0)
     editor.form.name_en.setText("Armed forces")
     editor._save()
-    assert store.theme("military").name_en == "Armed forces"
+    assert store.themes.get("military").name_en == "Armed forces"
     assert "Armed forces" in window.theme_panel.buttons[0].text()
     editor._retire()
-    assert store.theme("military").retired
+    assert store.themes.get("military").retired
     assert "military" not in [b.theme.key for b in window.theme_panel.buttons]
     editor._down()
-    assert [t.key for t in store.themes(include_retired=True)][1] == "military"
+    assert [t.key for t in store.themes.list(include_retired=True)][1] == "military"
 
 
 def test_theme_editor_reports_a_taken_shortcut(qtbot, store, monkeypatch):

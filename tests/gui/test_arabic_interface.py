@@ -63,7 +63,7 @@ def arabic(qapp):
 @pytest.fixture
 def arabic_window(qtbot, tmp_path, arabic):
     store = Store(tmp_path / "project.annotator")
-    store.add_articles(numbered_articles(3))
+    store.articles.add(numbered_articles(3))
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(store, store.path, ARABIC_NAME, settings, "ar")
     qtbot.addWidget(window)

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def big_store(tmp_path):
     with Store(tmp_path / "many.annotator") as store:
-        store.add_articles(numbered_articles(23))
-        store.ensure_annotator(ANNOTATOR)
+        store.articles.add(numbered_articles(23))
+        store.annotators.ensure(ANNOTATOR)
         yield store
 
 
@@ -41,13 +41,13 @@ def test_fetches_pages_as_the_view_asks(qtmodeltester, big_store, small_pages):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 23
     ids = [model.index(r, 0).data(ARTICLE_ID_ROLE) for r in range(23)]
-    assert ids == big_store.article_ids()
+    assert ids == big_store.articles.ids()
     qtmodeltester.check(model)
 
 
 def test_row_of_fetches_up_to_a_far_article(big_store, small_pages):
     model = ArticleListModel(big_store, ANNOTATOR, "en")
-    target = big_store.article_ids()[17]
+    target = big_store.articles.ids()[17]
     assert model.row_of(target) == 17
     assert model.index(17, Column.TITLE).data() == "مقال رقم 18"
 
@@ -109,8 +109,8 @@ def test_source_column_shows_the_web_host_or_the_file_name():
 
 
 def test_tooltips_read_nothing_from_the_project(big_store):
-    unit = big_store.units(big_store.article_ids()[0])[1]
-    big_store.set_themes(unit.id, ANNOTATOR, ["military", "economic"])
+    unit = big_store.articles.units(big_store.articles.ids()[0])[1]
+    big_store.labels.set_themes(unit.id, ANNOTATOR, ["military", "economic"])
     model = ArticleListModel(big_store, ANNOTATOR, "en")
     statements = []
     big_store.conn.set_trace_callback(statements.append)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.gui import errors as errors_module
 from annotator.storage import database
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from annotator.storage.schema import SCHEMA_VERSION
 from annotator.storage.store import Store
 from tests.environment import read_only_folder, small_disk
@@ -49,7 +49,7 @@ def crash_reporter(monkeypatch, qapp):
 
 def project(path):
     with Store(path) as store:
-        store.add_articles(numbered_articles(2))
+        store.articles.add(numbered_articles(2))
     return path
 
 
@@ -96,10 +96,10 @@ def test_write_lock_held_past_the_busy_timeout_while_labelling(
         holder.execute("ROLLBACK")
         holder.close()
     assert_plain(shown[0], "The project is in use", "Nothing you labelled before was lost")
-    assert store.state(unit.id, ANNOTATOR) == UnitState()
+    assert store.labels.state(unit.id, ANNOTATOR) == UnitState()
     assert not window.theme_panel.buttons[0].isChecked()
     qtbot.keyClick(window.reader, Qt.Key.Key_1)  # the lock is gone: labelling works again
-    assert store.state(unit.id, ANNOTATOR).themes == ("military",)
+    assert store.labels.state(unit.id, ANNOTATOR).themes == ("military",)
 
 
 def test_project_in_a_read_only_folder(tmp_path, store, make_window, shown):
@@ -218,7 +218,7 @@ def test_damaged_project_is_refused_at_opening_and_the_backup_named(
 
     path = tmp_path / "damaged.annotator"
     with Store(path) as other:
-        other.add_articles(numbered_articles(400, sentences=12))
+        other.articles.add(numbered_articles(400, sentences=12))
         other.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     backup = backup_file(path, "before-test")
     damage_middle_pages(path)
@@ -255,10 +255,10 @@ def test_damage_found_in_the_background_stops_writes(
     monkeypatch.setattr(project_module, "CHECK_BEFORE_OPENING_BYTES", 0)  # "a large project"
     path = project(tmp_path / "large.annotator")
     with Store(path) as store:
-        units = [u.id for a in store.article_ids() for u in store.units(a)]
+        units = [u.id for a in store.articles.ids() for u in store.articles.units(a)]
         for _ in range(30):  # an event log of many pages
             for unit in units:
-                store.toggle_theme(unit, "someone", "economic")
+                store.labels.toggle_theme(unit, "someone", "economic")
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     damage_event_pages(path)
     window = make_window(Store(path))
@@ -267,12 +267,12 @@ def test_damage_found_in_the_background_stops_writes(
     status = window.statusBar().findChild(QLabel, "status_damage")
     assert status.isVisible() and "Damaged" in status.text()
     unit = window.session.current_unit
-    before = window.store.state(unit.id, ANNOTATOR)
+    before = window.store.labels.state(unit.id, ANNOTATOR)
     qtbot.keyClick(window.reader, Qt.Key.Key_1)
     qtbot.keyClick(window.reader, Qt.Key.Key_2)
     assert window.session.state_of(unit) == before  # refused, and shown as not saved
     assert len(shown) == 1  # the same problem again goes to the status bar, not a dialog
-    assert window.store.state(unit.id, ANNOTATOR) == before
+    assert window.store.labels.state(unit.id, ANNOTATOR) == before
 
 
 @pytest.mark.qt_no_exception_capture
@@ -297,7 +297,7 @@ def test_disk_full_while_labelling_keeps_what_was_saved(
         assert window.session.state_of(first).themes == ("military",)
         filler.unlink()
         qtbot.keyClick(window.reader, Qt.Key.Key_3)  # the window goes on once there is room
-        assert "reconstruction" in window.store.state(second.id, ANNOTATOR).themes
-        assert window.store.state(first.id, ANNOTATOR).themes == ("military",)
+        assert "reconstruction" in window.store.labels.state(second.id, ANNOTATOR).themes
+        assert window.store.labels.state(first.id, ANNOTATOR).themes == ("military",)
         window.close()
         window.store.close()

@@ -48,11 +48,11 @@ def write_articles(folder, count: int) -> list[str]:
 
 def assert_whole(store: Store) -> None:
     """Every stored article has all its units, each exactly its slice of the text."""
-    for article_id in store.article_ids():
-        article, units = store.article(article_id), store.units(article_id)
+    for article_id in store.articles.ids():
+        article, units = store.articles.get(article_id), store.articles.units(article_id)
         assert units and [u.index for u in units] == list(range(len(units)))
         assert all(article.text[u.start : u.end] == u.text for u in units)
-        (summary,) = [s for s in store.list_articles() if s.id == article_id]
+        (summary,) = [s for s in store.articles.list() if s.id == article_id]
         assert summary.units == len(units)
 
 
@@ -78,7 +78,7 @@ def test_cancel_after_the_first_file_stops_between_files(
         assert "Stopping" in controller.dialog.labelText()
         released.set()
         qtbot.waitUntil(lambda: bool(reports), timeout=20_000)
-        assert [a.title for a in store.list_articles()] == ["خبر رقم 1 عن التعاون"]
+        assert [a.title for a in store.articles.list()] == ["خبر رقم 1 عن التعاون"]
         assert_whole(store)
         text, _failures, _details = reports[0]
         assert text.startswith("Imported 1 article (")
@@ -103,7 +103,7 @@ def test_failures_are_listed_file_by_file(tmp_path, qtbot, make_window, importer
         assert "• \u2066scan.txt\u2069: not a text file" in failures
         assert "• \u2066gone.txt\u2069: no such file or folder" in failures
         assert str(binary) in details and "NUL" in details  # the full reasons, with paths
-        assert len(store.article_ids()) == 2
+        assert len(store.articles.ids()) == 2
         assert_whole(store)
 
 

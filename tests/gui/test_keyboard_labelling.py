@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.app.commands import Command
 from annotator.gui.keyboard import command_for
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from tests.gui.gui_factories import ANNOTATOR, type_text
 
 pytestmark = pytest.mark.gui
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 def unit_state(store, window, index=None):
     session = window.session
     unit = session.units[session.index if index is None else index]
-    return store.state(unit.id, ANNOTATOR)
+    return store.labels.state(unit.id, ANNOTATOR)
 
 
 def test_digit_keys_toggle_themes_in_the_database(qtbot, store, make_window):
@@ -53,7 +53,7 @@ def test_up_down_move_between_units_and_save_position(qtbot, store, make_window)
     qtbot.keyClick(window.reader, Qt.Key.Key_Down)
     qtbot.keyClick(window.reader, Qt.Key.Key_Up)
     assert window.session.index == 1
-    assert store.position(ANNOTATOR) == (window.session.article_id, 1)
+    assert store.positions.get(ANNOTATOR) == (window.session.article_id, 1)
     qtbot.keyClick(window.reader, Qt.Key.Key_2)
     assert unit_state(store, window, 1).themes == ("economic",)
     assert unit_state(store, window, 0) == UnitState()
@@ -67,15 +67,15 @@ def test_down_past_the_end_offers_then_opens_next_article(qtbot, store, make_win
     assert window.session.article_id == first
     assert "↓" in window.statusBar().currentMessage()
     qtbot.keyClick(window.reader, Qt.Key.Key_Down)
-    assert window.session.article_id == store.article_ids()[1]
+    assert window.session.article_id == store.articles.ids()[1]
 
 
 def test_page_keys_change_article_and_tab_finds_undone(qtbot, store, make_window):
     window = make_window(store)
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown)
-    assert window.session.article_id == store.article_ids()[1]
+    assert window.session.article_id == store.articles.ids()[1]
     qtbot.keyClick(window.reader, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.article_id == store.article_ids()[0]
+    assert window.session.article_id == store.articles.ids()[0]
     qtbot.keyClick(window.reader, Qt.Key.Key_0)
     qtbot.keyClick(window.reader, Qt.Key.Key_Down)
     qtbot.keyClick(window.reader, Qt.Key.Key_0)
@@ -100,16 +100,16 @@ def test_undo_redo_shortcuts_record_events(qtbot, store, make_window):
     unit_id = window.session.current_unit.id
     qtbot.keyClick(window.reader, Qt.Key.Key_1)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert store.state(unit_id, ANNOTATOR) == UnitState()
+    assert store.labels.state(unit_id, ANNOTATOR) == UnitState()
     qtbot.keyClick(
         window.reader,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert store.state(unit_id, ANNOTATOR).themes == ("military",)
+    assert store.labels.state(unit_id, ANNOTATOR).themes == ("military",)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.reader, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert [e.action for e in store.events(unit_id)] == ["set", "undo", "redo", "undo", "redo"]
+    assert [e.action for e in store.events.list(unit_id)] == ["set", "undo", "redo", "undo", "redo"]
 
 
 def test_undo_across_articles_goes_back(qtbot, store, make_window):
@@ -122,8 +122,8 @@ def test_undo_across_articles_goes_back(qtbot, store, make_window):
     assert window.session.article_id != first
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (window.session.article_id, window.session.index) == (first, 1)
-    assert store.state(labelled, ANNOTATOR) == UnitState()
-    assert store.events(labelled)[-1].action == "undo"
+    assert store.labels.state(labelled, ANNOTATOR) == UnitState()
+    assert store.events.list(labelled)[-1].action == "undo"
 
 
 def test_digits_typed_in_search_box_do_not_label(qtbot, store, make_window):
@@ -131,7 +131,7 @@ def test_digits_typed_in_search_box_do_not_label(qtbot, store, make_window):
     window.article_panel.focus_search()
     qtbot.keyClicks(window.article_panel.search_box, "12")
     assert window.article_panel.search_box.text() == "12"
-    assert store.events() == []
+    assert store.events.list() == []
     qtbot.keyClick(window.article_panel.search_box, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.reader
 
@@ -169,7 +169,7 @@ def test_note_saved_on_enter(qtbot, store, make_window):
     note.setFocus()
     qtbot.keyClicks(note, "needs a second look")
     qtbot.keyClick(note, Qt.Key.Key_Return)
-    assert store.note(window.session.current_unit.id, ANNOTATOR) == "needs a second look"
+    assert store.labels.note(window.session.current_unit.id, ANNOTATOR) == "needs a second look"
     assert QApplication.focusWidget() is window.reader
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.gui
 
 def make_project(path, articles: int = 2):
     with Store(path) as store:
-        store.add_articles(numbered_articles(articles))
+        store.articles.add(numbered_articles(articles))
     return path
 
 
@@ -40,10 +40,10 @@ def test_new_project_is_empty_and_shown(tmp_path, store, make_window, settings, 
     window.on_new_project()
     created = tmp_path / "fresh.annotator"
     assert window.database == created and created.exists()
-    assert window.store.is_empty() and window.session.article is None
+    assert window.store.articles.is_empty() and window.session.article is None
     assert window.article_model.rowCount() == 0
     assert window.article_panel.count_label.text() == "0 articles in the project"
-    assert [t.key for t in window.store.themes()] == ["military", "economic", "reconstruction"]
+    assert [t.key for t in window.store.themes.list()] == ["military", "economic", "reconstruction"]
     assert settings.last_project == created.resolve()
     assert recent_entries(window)[0] == str(created.resolve())
     assert store.conn is not window.store.conn  # the old project was closed, not reused
@@ -70,7 +70,7 @@ def test_open_project_switches_the_window(tmp_path, store, make_window, monkeypa
     window.on_open_project()
     assert window.database == other
     assert window.article_model.rowCount() == 5
-    assert window.session.article_id == window.store.article_ids()[0]
+    assert window.session.article_id == window.store.articles.ids()[0]
     assert window.session.current_state().themes == ()  # nothing of the other project
     assert window.windowTitle().startswith("مقال رقم 1")
     assert "other.annotator" in window.statusBar().currentMessage()
@@ -124,19 +124,19 @@ def test_only_the_default_project_gets_the_sample_articles(tmp_path):
     path, is_default = choose_path(None, None)
     assert is_default and path == default_database()
     default = open_project(path, is_default)
-    assert default.seeded and not default.store.is_empty()
+    assert default.seeded and not default.store.articles.is_empty()
     default.store.close()
     other = open_project(tmp_path / "mine.annotator", is_default=False)
-    assert not other.seeded and other.store.is_empty()
+    assert not other.seeded and other.store.articles.is_empty()
     other.store.close()
 
 
 def test_search_index_is_built_in_the_background_after_opening(tmp_path, qtbot, make_window):
     path = make_project(tmp_path / "big.annotator", articles=30)
     with Store(path) as store:
-        assert store.search_index_pending() == 30
+        assert store.search.pending() == 30
         window = make_window(store)  # nothing in the window searches: only the indexer
-        qtbot.waitUntil(lambda: store.search_index_pending() == 0, timeout=20_000)
+        qtbot.waitUntil(lambda: store.search.pending() == 0, timeout=20_000)
         window.article_panel.search_box.setText("مقال رقم 17")
         window.article_panel._apply_query()
         assert window.article_model.rowCount() >= 1

@@ -53,8 +53,8 @@ def test_an_export_without_matplotlib_still_gets_its_chart(qapp, tmp_path, monke
 
     monkeypatch.setattr(runner, "chart_available", lambda: "no chart drawn: no matplotlib")
     with Store(tmp_path / "p.annotator") as store:
-        store.add_articles([make_article("عنوان", ["جملة عن الجيش.", "جملة عن الاقتصاد."])])
-        store.set_themes(store.units(1)[1].id, "mona", ["military"])
+        store.articles.add([make_article("عنوان", ["جملة عن الجيش.", "جملة عن الاقتصاد."])])
+        store.labels.set_themes(store.articles.units(1)[1].id, "mona", ["military"])
     out = tmp_path / "out" / "data.jsonl"
     with ExportSnapshot(tmp_path / "p.annotator") as snapshot:
         result = runner.export_dataset(

@@ -97,7 +97,7 @@ def test_marks_update_in_place_and_positions_follow(seeded_store, make_window):
 
 def test_arabic_blocks_are_right_to_left_and_english_left_to_right(seeded_store, make_window):
     window = make_window(seeded_store)
-    window.session.open_article(seeded_store.article_ids()[1])  # Arabic with an English paragraph
+    window.session.open_article(seeded_store.articles.ids()[1])  # Arabic with an English paragraph
     directions = {}
     for block in block_texts(window.reader.document()):
         fmt = block.blockFormat()
@@ -158,7 +158,7 @@ def test_current_unit_is_highlighted(seeded_store, make_window):
         span.start,
         span.end,
     )
-    assert seeded_store.position(ANNOTATOR)[1] == 5
+    assert seeded_store.positions.get(ANNOTATOR)[1] == 5
 
 
 def test_english_sentence_in_an_arabic_paragraph_is_embedded_left_to_right(tmp_path, make_window):
@@ -169,9 +169,9 @@ def test_english_sentence_in_an_arabic_paragraph_is_embedded_left_to_right(tmp_p
     english = "The minister said the talks would resume on Monday."
     arabic = ["قال المتحدث إن المحادثات مستمرة.", "وأضاف أن الوفد سيعود إلى العاصمة؟"]
     with Store(tmp_path / "mixed.annotator") as store:
-        store.add_articles([make_article("خبر", [[arabic[0], english, arabic[1]]])])
+        store.articles.add([make_article("خبر", [[arabic[0], english, arabic[1]]])])
         window = make_window(store)
-        window.session.open_article(store.article_ids()[0])
+        window.session.open_article(store.articles.ids()[0])
         text = window.reader.document().toPlainText()
         spans = window.reader.page.spans
         for unit, span in zip(window.session.units, spans, strict=True):

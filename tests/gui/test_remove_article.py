@@ -42,47 +42,47 @@ def test_remove_from_the_menu_is_confirmed_and_undone_with_ctrl_z(qtbot, store, 
     window.menu.actions["remove_article"].trigger()
     assert "Remove “مقال رقم 2” from the project?" in seen[0]
     assert "the labels (1) that" in seen[0] and ANNOTATOR in seen[0]
-    assert store.article(removed) is None
+    assert store.articles.get(removed) is None
     assert window.article_model.rowCount() == 2
-    assert window.session.article_id == store.article_ids()[1]  # the next article is open
+    assert window.session.article_id == store.articles.ids()[1]  # the next article is open
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     with qtbot.waitActive(window):  # the offscreen platform does not reactivate it by itself
         window.activateWindow()
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.article_id == removed and window.article_model.rowCount() == 3
-    assert store.state(unit.id, ANNOTATOR).themes == ("military",)
-    assert store.note(unit.id, ANNOTATOR) == "ملاحظة على الجملة"
+    assert store.labels.state(unit.id, ANNOTATOR).themes == ("military",)
+    assert store.labels.note(unit.id, ANNOTATOR) == "ملاحظة على الجملة"
     assert window.article_panel.selected_article_id() == removed
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert store.state(unit.id, ANNOTATOR).themes == ()  # the label before it is undone too
+    assert store.labels.state(unit.id, ANNOTATOR).themes == ()  # the label before it is undone too
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.reader, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert store.article(removed) is None and window.article_model.rowCount() == 2
+    assert store.articles.get(removed) is None and window.article_model.rowCount() == 2
 
 
 def test_the_list_context_menu_asks_and_cancel_keeps_the_article(qtbot, store, make_window):
     window = make_window(store)
-    target = store.article_ids()[2]
+    target = store.articles.ids()[2]
     menu = window.article_panel.row_menu(target)
     remove = next(a for a in menu.actions() if a.text() == "Remove article…")
     seen: list[str] = []
     answer_next_question(QMessageBox.StandardButton.Cancel, seen)
     remove.trigger()
-    assert seen and store.article(target) is not None and not window.session.can_undo()
+    assert seen and store.articles.get(target) is not None and not window.session.can_undo()
     answer_next_question(QMessageBox.StandardButton.Yes, seen)
     remove.trigger()
     assert "no one has labelled it yet" in seen[-1]
-    assert store.article(target) is None and window.article_model.rowCount() == 2
+    assert store.articles.get(target) is None and window.article_model.rowCount() == 2
 
 
 def test_removing_the_last_article_leaves_an_empty_window_that_undo_refills(
     qtbot, store, make_window
 ):
     window = make_window(store)
-    for article_id in store.article_ids():
+    for article_id in store.articles.ids():
         window.session.remove_article(article_id)
     assert window.session.article is None and window.article_model.rowCount() == 0
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from annotator.storage.store import Store
 from tests.gui.gui_factories import ANNOTATOR, numbered_articles
 
@@ -70,17 +70,20 @@ def run_child_and_kill(database: Path, settings_file: Path) -> tuple[int, int]:
 def test_labels_and_position_survive_sigkill(tmp_path, make_window):
     database = tmp_path / "work.annotator"
     with Store(database) as store:
-        store.add_articles(numbered_articles(3))
+        store.articles.add(numbered_articles(3))
     article_id, index = run_child_and_kill(database, tmp_path / "child.ini")
 
     with Store(database) as store:
-        first, second = store.article_ids()[:2]
+        first, second = store.articles.ids()[:2]
         assert (article_id, index) == (second, 3)
-        assert store.position(ANNOTATOR) == (second, 3)
-        units_first, units_second = store.units(first), store.units(second)
-        assert store.state(units_first[0].id, ANNOTATOR).themes == ("military",)
-        assert store.state(units_first[1].id, ANNOTATOR).themes == ("economic", "reconstruction")
-        assert store.state(units_second[2].id, ANNOTATOR) == UnitState((), "done_no_theme")
+        assert store.positions.get(ANNOTATOR) == (second, 3)
+        units_first, units_second = store.articles.units(first), store.articles.units(second)
+        assert store.labels.state(units_first[0].id, ANNOTATOR).themes == ("military",)
+        assert store.labels.state(units_first[1].id, ANNOTATOR).themes == (
+            "economic",
+            "reconstruction",
+        )
+        assert store.labels.state(units_second[2].id, ANNOTATOR) == UnitState((), "done_no_theme")
 
         window = make_window(store)  # a fresh window resumes where the killed one was
         assert (window.session.article_id, window.session.index) == (second, 3)

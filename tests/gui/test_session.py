@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.gui.session import AnnotationSession, Change, Move
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from tests.gui.gui_factories import ANNOTATOR
 
 
@@ -15,7 +15,7 @@ def open_session(store) -> AnnotationSession:
 
 def test_resume_opens_first_article_at_first_unit(store):
     session = open_session(store)
-    assert session.article_id == store.article_ids()[0]
+    assert session.article_id == store.articles.ids()[0]
     assert session.index == 0
     assert session.current_unit.kind == "title"
 
@@ -24,7 +24,7 @@ def test_toggle_commits_before_the_event_is_seen(store):
     session = open_session(store)
     seen = []
     session.subscribe(
-        lambda e: seen.append((e.change, store.state(session.current_unit.id, ANNOTATOR)))
+        lambda e: seen.append((e.change, store.labels.state(session.current_unit.id, ANNOTATOR)))
     )
     session.toggle_theme(1)
     assert seen == [(Change.UNIT_STATE, UnitState(("military",), "done_with_themes"))]
@@ -43,23 +43,23 @@ def test_toggle_twice_removes_theme_but_unit_stays_done(store):
 def test_unknown_shortcut_does_nothing(store):
     session = open_session(store)
     assert session.toggle_theme(9) is None
-    assert store.events() == []
+    assert store.events.list() == []
 
 
 def test_zero_clears_themes(store):
     session = open_session(store)
     session.toggle_theme(1)
     session.mark_done_no_theme()
-    assert store.state(session.current_unit.id, ANNOTATOR) == UnitState((), "done_no_theme")
+    assert store.labels.state(session.current_unit.id, ANNOTATOR) == UnitState((), "done_no_theme")
 
 
 def test_moving_saves_position(store):
     session = open_session(store)
     session.next_unit()
     session.next_unit()
-    assert store.position(ANNOTATOR) == (session.article_id, 2)
+    assert store.positions.get(ANNOTATOR) == (session.article_id, 2)
     assert session.previous_unit() == Move.MOVED
-    assert store.position(ANNOTATOR) == (session.article_id, 1)
+    assert store.positions.get(ANNOTATOR) == (session.article_id, 1)
 
 
 def test_past_last_unit_offers_then_opens_next_article(store):
@@ -69,7 +69,7 @@ def test_past_last_unit_offers_then_opens_next_article(store):
     assert session.next_unit() == Move.END_OFFERED
     assert session.article_id == first
     assert session.next_unit() == Move.ARTICLE_OPENED
-    assert session.article_id == store.article_ids()[1] and session.index == 0
+    assert session.article_id == store.articles.ids()[1] and session.index == 0
 
 
 def test_offer_is_withdrawn_by_labelling(store):
@@ -82,14 +82,14 @@ def test_offer_is_withdrawn_by_labelling(store):
 
 def test_last_article_has_nothing_to_offer(store):
     session = open_session(store)
-    session.open_article(store.article_ids()[-1])
+    session.open_article(store.articles.ids()[-1])
     session.last_unit()
     assert session.next_unit() == Move.STAYED
 
 
 def test_next_and_previous_article(store):
     session = open_session(store)
-    ids = store.article_ids()
+    ids = store.articles.ids()
     assert session.next_article() and session.article_id == ids[1]
     assert session.previous_article() and session.article_id == ids[0]
     assert not session.previous_article()
@@ -113,10 +113,10 @@ def test_undo_redo_write_events(store):
     unit = session.current_unit
     session.toggle_theme(1)
     session.undo()
-    assert store.state(unit.id, ANNOTATOR) == UnitState()
+    assert store.labels.state(unit.id, ANNOTATOR) == UnitState()
     session.redo()
-    assert store.state(unit.id, ANNOTATOR).themes == ("military",)
-    assert [e.action for e in store.events(unit.id)] == ["set", "undo", "redo"]
+    assert store.labels.state(unit.id, ANNOTATOR).themes == ("military",)
+    assert [e.action for e in store.events.list(unit.id)] == ["set", "undo", "redo"]
 
 
 def test_undo_goes_back_to_the_other_article(store):
@@ -127,11 +127,11 @@ def test_undo_goes_back_to_the_other_article(store):
     session.next_article()
     session.undo()
     assert session.article_id == first and session.index == 2
-    assert store.state(labelled.id, ANNOTATOR) == UnitState()
+    assert store.labels.state(labelled.id, ANNOTATOR) == UnitState()
     session.next_article()
     session.redo()
     assert session.article_id == first
-    assert store.state(labelled.id, ANNOTATOR).themes == ("reconstruction",)
+    assert store.labels.state(labelled.id, ANNOTATOR).themes == ("reconstruction",)
 
 
 def test_new_change_clears_redo(store):
@@ -177,7 +177,7 @@ def test_resume_after_reopen(tmp_path, store):
     session.go_to_unit(3)
     again = AnnotationSession(store, ANNOTATOR)
     again.resume()
-    assert (again.article_id, again.index) == (store.article_ids()[1], 3)
+    assert (again.article_id, again.index) == (store.articles.ids()[1], 3)
 
 
 def test_session_imports_no_qt():

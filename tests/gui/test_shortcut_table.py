@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from annotator.app.commands import Command
 from annotator.gui.settings import DEFAULT_FONT_SIZE
 from annotator.gui.shortcuts import DIGITS, SHORTCUTS, Shortcut
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from tests.gui.gui_factories import type_text
 
 pytestmark = pytest.mark.gui

@@ -39,7 +39,7 @@ CHILD = textwrap.dedent(
     print("ready", flush=True)
     while not Path(go).exists():
         time.sleep(0.005)
-    for number, article_id in enumerate(store.article_ids()):
+    for number, article_id in enumerate(store.articles.ids()):
         if number == 1:  # half-way: wait until the other process is half-way too
             Path(go).with_name("half-" + me).touch()
             deadline = time.monotonic() + 60
@@ -77,7 +77,7 @@ def start(database: Path, me: str, other: str, digit: int, parity: int, go: Path
 def test_two_processes_label_one_project_and_lose_nothing(tmp_path):
     database, go = tmp_path / "shared.annotator", tmp_path / "go"
     with Store(database) as store:
-        store.add_articles(numbered_articles(8))
+        store.articles.add(numbered_articles(8))
     children = [
         start(database, "amal", "badr", 1, 0, go),
         start(database, "badr", "amal", 2, 1, go),
@@ -92,13 +92,13 @@ def test_two_processes_label_one_project_and_lose_nothing(tmp_path):
     made = [json.loads(out) for out, _ in outputs]
 
     with Store(database) as store:
-        units = [u for a in store.article_ids() for u in store.units(a)]
+        units = [u for a in store.articles.ids() for u in store.articles.units(a)]
         for unit in units:
-            assert store.state(unit.id, "team").themes == ("military", "economic")
-            assert store.state(unit.id, "amal").themes == ("military",)
-            assert store.state(unit.id, "badr").themes == ("economic",)
-            assert store.state(unit.id, "split").themes == ("reconstruction",)
-        events = store.events()
+            assert store.labels.state(unit.id, "team").themes == ("military", "economic")
+            assert store.labels.state(unit.id, "amal").themes == ("military",)
+            assert store.labels.state(unit.id, "badr").themes == ("economic",)
+            assert store.labels.state(unit.id, "split").themes == ("reconstruction",)
+        events = store.events.list()
         by_annotator = {}
         for event in events:
             by_annotator[event.annotator] = by_annotator.get(event.annotator, 0) + 1

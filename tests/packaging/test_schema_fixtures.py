@@ -76,17 +76,20 @@ def test_fixture_copy_opens_migrated_with_everything_kept(fixture, tmp_path):
         assert MIGRATIONS.pending(store.db) == []
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         expected = MAKER.EXPECTED
-        assert set(expected["annotators"]) <= set(store.annotators())
-        ids = store.article_ids()
+        assert set(expected["annotators"]) <= set(store.annotators.names())
+        ids = store.articles.ids()
         for (article, index, annotator), themes in expected["labels"].items():
-            unit = store.units(ids[article])[index]
-            assert sorted(store.state(unit.id, annotator).themes) == sorted(themes)
+            unit = store.articles.units(ids[article])[index]
+            assert sorted(store.labels.state(unit.id, annotator).themes) == sorted(themes)
         article, index, annotator = expected["skipped"]
-        assert store.state(store.units(ids[article])[index].id, annotator).status == "skipped"
+        assert (
+            store.labels.state(store.articles.units(ids[article])[index].id, annotator).status
+            == "skipped"
+        )
         article, index, annotator, text = expected["note"]
-        assert store.note(store.units(ids[article])[index].id, annotator) == text
-        assert store.position("amina") == (ids[1], 2)
-        assert expected["custom_theme"] in [t.key for t in store.themes()]
+        assert store.labels.note(store.articles.units(ids[article])[index].id, annotator) == text
+        assert store.positions.get("amina") == (ids[1], 2)
+        assert expected["custom_theme"] in [t.key for t in store.themes.list()]
     assert digest(fixture) == before, "the fixture itself must never be changed"
 
 

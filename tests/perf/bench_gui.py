@@ -122,14 +122,14 @@ def build_project(path: Path, total_sentences: int) -> float:
     start, rng = time.perf_counter(), random.Random(42)
     articles = total_sentences // UNITS_PER_ARTICLE
     with Store(path) as store:
-        store.add_articles([make_article(n, BIG_ARTICLE_SENTENCES, rng) for n in (1, 2)])
+        store.articles.add([make_article(n, BIG_ARTICLE_SENTENCES, rng) for n in (1, 2)])
         for first in range(3, articles + 1, BATCH):
             last = min(first + BATCH, articles + 1)
-            store.add_articles(
+            store.articles.add(
                 make_article(n, UNITS_PER_ARTICLE - 1, rng) for n in range(first, last)
             )
             print(f"  built {last - 1:,}/{articles:,} articles", end="\r", flush=True)
-        store.ensure_annotator(ANNOTATOR)
+        store.annotators.ensure(ANNOTATOR)
     print()
     return time.perf_counter() - start
 
@@ -202,7 +202,7 @@ def open_window(path: Path):
 
 def measure_open(app, window, runs: int = 20) -> float:
     """Open one of the two 200-sentence articles and paint it; median milliseconds."""
-    big = window.store.article_ids()[:2]
+    big = window.store.articles.ids()[:2]
     times = []
     for n in range(runs):
         start = time.perf_counter()
@@ -221,7 +221,7 @@ def measure_keys(app, window, presses: int) -> tuple[float, float]:
 
     digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_0]
     session, store, times = window.session, window.store, []
-    session.open_article(store.article_ids()[0])
+    session.open_article(store.articles.ids()[0])
     for n in range(presses):
         if n and n % 4 == 0:
             QTest.keyClick(window.reader, Qt.Key.Key_Down)  # next unit (not timed)
@@ -230,7 +230,7 @@ def measure_keys(app, window, presses: int) -> tuple[float, float]:
         QTest.keyClick(window.reader, digits[n % 4])
         times.append((time.perf_counter() - start) * 1000)
         if n % 4 == 0:  # proves it reached the database (checked outside the timing)
-            assert store.state(unit.id, ANNOTATOR).status != "not_seen"
+            assert store.labels.state(unit.id, ANNOTATOR).status != "not_seen"
         if n % 50 == 0:
             app.processEvents()
     times.sort()
@@ -294,7 +294,7 @@ def main() -> int:
     print(
         f"\n(info) peak resident memory VmHWM {peak:.0f} MB; overall progress for the status bar {progress_ms:.1f} ms"
     )
-    print(f"(info) project {path} with {len(window.store.article_ids()):,} articles")
+    print(f"(info) project {path} with {len(window.store.articles.ids()):,} articles")
     window.close()
     return 0 if ok or not args.strict else 1
 

@@ -26,7 +26,7 @@ def test_new_project_has_wal_foreign_keys_and_version(tmp_path):
 
 def test_default_scheme_has_three_themes_with_arabic_names(tmp_path):
     with Store(tmp_path / "p.annotator") as store:
-        themes = store.themes()
+        themes = store.themes.list()
     assert [(t.key, t.name_ar, t.shortcut) for t in themes] == [
         ("military", "عسكري", 1),
         ("economic", "اقتصادي", 2),
@@ -139,18 +139,18 @@ def test_opening_more_connections_never_drops_the_first_ones_locks(tmp_path):
 
     path = tmp_path / "p.annotator"
     first = Store(path)
-    first.add_articles([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
-    unit = first.units(1)[1].id
+    first.articles.add([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
+    unit = first.articles.units(1)[1].id
     for _ in range(3):  # what the search indexer, import and export workers do
         Store(path).close()
         Store(path, read_only=True).close()
     other = "import sys; from annotator.storage.store import Store; Store(sys.argv[1]).close()"
     subprocess.run([sys.executable, "-c", other, str(path)], check=True)
     assert wal_descriptors_deleted(path) == []
-    first.set_themes(unit, "salma", ["military"])
+    first.labels.set_themes(unit, "salma", ["military"])
     seen = (
         "import sys; from annotator.storage.store import Store; s = Store(sys.argv[1]);"
-        " print(s.state(int(sys.argv[2]), 'salma').themes)"
+        " print(s.labels.state(int(sys.argv[2]), 'salma').themes)"
     )
     out = subprocess.run(
         [sys.executable, "-c", seen, str(path), str(unit)], capture_output=True, text=True

@@ -44,10 +44,10 @@ def test_the_snapshot_ignores_labelling_done_after_it_began(project):
     with ExportSnapshot(project.path) as snapshot, Store(project.path) as store:
         before_units = snapshot.unit_count()
         # Annotators keep working: these writes must neither block nor show in the export.
-        title_id = store.units(store.article_ids()[0])[0].id
-        store.set_themes(title_id, "omar", ["military"])
-        store.set_themes(title_id, "newcomer", ["economic"])
-        store.add_articles([make_article("مقال جديد", ["جملة جديدة."])])
+        title_id = store.articles.units(store.articles.ids()[0])[0].id
+        store.labels.set_themes(title_id, "omar", ["military"])
+        store.labels.set_themes(title_id, "newcomer", ["economic"])
+        store.articles.add([make_article("مقال جديد", ["جملة جديدة."])])
         rows = judgements_of(snapshot)
         names = [a.name for a in snapshot.annotators()]
         assert snapshot.unit_count() == before_units

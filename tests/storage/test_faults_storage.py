@@ -94,8 +94,8 @@ def damage_middle_pages(path, seed: int = 5, pages: int = 12) -> None:
 def damaged_project(tmp_path):
     database = tmp_path / "p.annotator"
     with Store(database) as store:
-        store.add_articles(numbered_articles(400, sentences=12))
-        units = [u.id for u in store.units(store.article_ids()[0])]
+        store.articles.add(numbered_articles(400, sentences=12))
+        units = [u.id for u in store.articles.units(store.articles.ids()[0])]
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     backup = backup_file(database, "before-test")
     damage_middle_pages(database)
@@ -108,7 +108,7 @@ def test_damage_is_found_and_stops_every_write(damaged_project):
         assert store.check_integrity()
         for unit in units:
             with pytest.raises(DatabaseCorrupt, match=backup.name):
-                store.set_themes(unit, "salma", ["military"])
+                store.labels.set_themes(unit, "salma", ["military"])
         assert store.damage.backup == backup
 
 
@@ -130,7 +130,7 @@ def test_read_only_folder_reads_but_does_not_write(tmp_path):
     folder.mkdir()
     database = folder / "p.annotator"
     with Store(database) as store:
-        store.add_articles(numbered_articles(2))
+        store.articles.add(numbered_articles(2))
     new = article_files(tmp_path / "new", 1, sentences=3)
     with read_only_folder(folder):
         stats = cli(database, "stats", "--json")

@@ -82,9 +82,9 @@ def test_project_on_a_network_file_system_uses_a_rollback_journal_held_alone(net
         assert store.filesystem.kind == "fuse.sshfs" and store.journal == "delete"
         assert store.conn.execute("PRAGMA locking_mode").fetchone()[0] == "exclusive"
         assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        store.add_articles([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
-        unit = store.units(1)[1]
-        store.set_themes(unit.id, "salma", ["military"])
+        store.articles.add([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
+        unit = store.articles.units(1)[1]
+        store.labels.set_themes(unit.id, "salma", ["military"])
         with pytest.raises(DatabaseLocked, match="network folder"):
             Store(database)
         busy = cli(database, "stats")
@@ -97,8 +97,8 @@ CHILD = """
 import sys
 from annotator.storage.store import Store
 store = Store(sys.argv[1])
-unit = store.units(1)[1]
-store.set_themes(unit.id, "salma", ["economic"])
+unit = store.articles.units(1)[1]
+store.labels.set_themes(unit.id, "salma", ["economic"])
 print("saved", flush=True)
 sys.stdin.read()
 """
@@ -109,7 +109,7 @@ def test_a_killed_window_on_a_network_folder_keeps_its_labels_and_frees_the_proj
 ):
     database = network_folder / "team.annotator"
     with Store(database) as store:
-        store.add_articles([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
+        store.articles.add([make_article("عنوان", ["جملة أولى.", "جملة ثانية."])])
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(database)],
         stdin=subprocess.PIPE,
@@ -122,7 +122,7 @@ def test_a_killed_window_on_a_network_folder_keeps_its_labels_and_frees_the_proj
     child.send_signal(signal.SIGKILL)
     child.wait()
     with Store(database) as store:
-        assert store.state(store.units(1)[1].id, "salma").themes == ("economic",)
+        assert store.labels.state(store.articles.units(1)[1].id, "salma").themes == ("economic",)
 
 
 def test_doctor_names_the_file_system_and_whether_wal_is_safe(network_folder, tmp_path):

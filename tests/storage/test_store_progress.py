@@ -10,7 +10,7 @@ import time
 import pytest
 
 from annotator.storage.errors import DatabaseLocked, DatabaseReadOnly
-from annotator.storage.records import UnitState
+from annotator.storage.rows import UnitState
 from annotator.storage.store import Store
 from tests.factories import make_article
 
@@ -24,87 +24,89 @@ def articles(count: int, sentences: int = 3):
 
 @pytest.fixture
 def filled(store):
-    store.add_articles(articles(12))
+    store.articles.add(articles(12))
     return store
 
 
 def test_progress_counts_done_units_of_one_annotator(filled):
     total = 12 * 4
-    assert filled.progress("mona") == (0, total)  # never seen: nothing done, no error
-    units = filled.units(1)
-    filled.set_themes(units[0].id, "mona", ["military"])
-    filled.set_themes(units[1].id, "mona", [])
-    filled.set_status(units[2].id, "mona", "skipped")  # skipped is not done
-    filled.set_themes(units[3].id, "ali", ["economic"])
-    assert filled.progress("mona") == (2, total)
-    assert filled.progress("ali") == (1, total)
-    filled.apply_state(units[0].id, "mona", UnitState(), "undo")
-    assert filled.progress("mona") == (1, total)
-    assert filled.progress("mona")[0] == filled.stats()["annotators"]["mona"]["done"]
+    assert filled.figures.progress("mona") == (0, total)  # never seen: nothing done, no error
+    units = filled.articles.units(1)
+    filled.labels.set_themes(units[0].id, "mona", ["military"])
+    filled.labels.set_themes(units[1].id, "mona", [])
+    filled.labels.set_status(units[2].id, "mona", "skipped")  # skipped is not done
+    filled.labels.set_themes(units[3].id, "ali", ["economic"])
+    assert filled.figures.progress("mona") == (2, total)
+    assert filled.figures.progress("ali") == (1, total)
+    filled.labels.apply_state(units[0].id, "mona", UnitState(), "undo")
+    assert filled.figures.progress("mona") == (1, total)
+    assert (
+        filled.figures.progress("mona")[0] == filled.figures.project()["annotators"]["mona"]["done"]
+    )
 
 
 def test_progress_of_an_empty_project(store):
-    assert store.progress("mona") == (0, 0)
+    assert store.figures.progress("mona") == (0, 0)
 
 
 def test_count_articles_matches_the_listing(filled):
-    filled.ensure_annotator("mona")
-    for unit in filled.units(2)[:2]:
-        filled.set_themes(unit.id, "mona", ["economic"])
-    for unit in filled.units(3):
-        filled.set_themes(unit.id, "mona", [])
+    filled.annotators.ensure("mona")
+    for unit in filled.articles.units(2)[:2]:
+        filled.labels.set_themes(unit.id, "mona", ["economic"])
+    for unit in filled.articles.units(3):
+        filled.labels.set_themes(unit.id, "mona", [])
     for status in (None, "all", "not_started", "in_progress", "done"):
         for annotator in (None, "mona"):
-            listed = filled.list_articles(annotator, status)
-            assert filled.count_articles(annotator, status) == len(listed), (status, annotator)
-    assert filled.count_articles("mona", "in_progress") == 1
-    assert filled.count_articles("mona", "done") == 1
-    assert filled.count_articles(search="المقال 7") == len(filled.list_articles(search="المقال 7"))
+            listed = filled.articles.list(annotator, status)
+            assert filled.articles.count(annotator, status) == len(listed), (status, annotator)
+    assert filled.articles.count("mona", "in_progress") == 1
+    assert filled.articles.count("mona", "done") == 1
+    assert filled.articles.count(search="المقال 7") == len(filled.articles.list(search="المقال 7"))
 
 
 def test_keyset_pages_cover_every_article_once(filled):
     seen, after = [], None
-    while page := filled.list_articles(limit=5, after_id=after):
+    while page := filled.articles.list(limit=5, after_id=after):
         seen += [a.id for a in page]
         after = page[-1].id
-    assert seen == filled.article_ids()
-    assert [a.id for a in filled.list_articles(limit=3, offset=2)] == seen[2:5]  # still works
+    assert seen == filled.articles.ids()
+    assert [a.id for a in filled.articles.list(limit=3, offset=2)] == seen[2:5]  # still works
 
 
 def test_keyset_paging_keeps_the_filters(filled):
-    for unit in filled.units(5)[:1]:
-        filled.set_themes(unit.id, "mona", ["military"])
-    assert [a.id for a in filled.list_articles("mona", "not_started", after_id=4)] == [
-        i for i in filled.article_ids() if i > 4 and i != 5
+    for unit in filled.articles.units(5)[:1]:
+        filled.labels.set_themes(unit.id, "mona", ["military"])
+    assert [a.id for a in filled.articles.list("mona", "not_started", after_id=4)] == [
+        i for i in filled.articles.ids() if i > 4 and i != 5
     ]
 
 
 def test_search_index_is_built_lazily_in_batches(filled):
-    assert filled.search_index_pending() == 12
-    assert filled.update_search_index(limit=5) == 5
-    assert filled.search_index_pending() == 7
-    while filled.update_search_index(limit=5):
+    assert filled.search.pending() == 12
+    assert filled.search.update(limit=5) == 5
+    assert filled.search.pending() == 7
+    while filled.search.update(limit=5):
         pass
-    assert filled.search_index_pending() == 0
-    assert filled.update_search_index() == 0
+    assert filled.search.pending() == 0
+    assert filled.search.update() == 0
 
 
 def test_search_before_the_index_is_complete_indexes_the_rest(filled):
-    filled.update_search_index(limit=2)
-    assert [a.title for a in filled.list_articles(search="عنوان رقم 11")] == ["عنوان رقم 11"]
-    assert filled.search_index_pending() == 0
+    filled.search.update(limit=2)
+    assert [a.title for a in filled.articles.list(search="عنوان رقم 11")] == ["عنوان رقم 11"]
+    assert filled.search.pending() == 0
 
 
 def test_two_connections_indexing_at_once_index_each_article_once(tmp_path):
     path = tmp_path / "p.annotator"
     with Store(path) as first:
-        first.add_articles(articles(40))
+        first.articles.add(articles(40))
     errors = []
 
     def index():
         try:
             with Store(path) as store:
-                while store.update_search_index(limit=3):
+                while store.search.update(limit=3):
                     pass
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
@@ -116,10 +118,10 @@ def test_two_connections_indexing_at_once_index_each_article_once(tmp_path):
         thread.join()
     assert not errors
     with Store(path) as store:
-        assert store.search_index_pending() == 0
+        assert store.search.pending() == 0
         indexed = store.conn.execute("SELECT COUNT(*) FROM article_search").fetchone()[0]
         assert indexed == 40
-        assert len(store.list_articles(search="المقال 39")) == 1
+        assert len(store.articles.list(search="المقال 39")) == 1
 
 
 def test_writers_take_turns_instead_of_failing(tmp_path):
@@ -130,9 +132,9 @@ def test_writers_take_turns_instead_of_failing(tmp_path):
     """
     path = tmp_path / "p.annotator"
     with Store(path) as setup:
-        setup.add_articles(articles(1))
+        setup.articles.add(articles(1))
     first, second = Store(path), Store(path)
-    unit = first.units(1)[1].id
+    unit = first.articles.units(1)[1].id
     inside, errors = threading.Event(), []
 
     def read_then_write():
@@ -141,18 +143,18 @@ def test_writers_take_turns_instead_of_failing(tmp_path):
                 first.conn.execute("SELECT COUNT(*) FROM unit_status").fetchone()
                 inside.set()
                 time.sleep(0.3)
-                first.set_themes(unit, "mona", ["military"])
+                first.labels.set_themes(unit, "mona", ["military"])
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
 
     worker = threading.Thread(target=read_then_write)
     worker.start()
     inside.wait(5)
-    second.set_themes(unit, "ali", ["economic"])  # waits until the first one commits
+    second.labels.set_themes(unit, "ali", ["economic"])  # waits until the first one commits
     worker.join()
     assert not errors
-    assert second.state(unit, "mona").themes == ("military",)
-    assert second.state(unit, "ali").themes == ("economic",)
+    assert second.labels.state(unit, "mona").themes == ("military",)
+    assert second.labels.state(unit, "ali").themes == ("economic",)
     first.close()
     second.close()
 
@@ -160,31 +162,33 @@ def test_writers_take_turns_instead_of_failing(tmp_path):
 def test_toggles_from_two_connections_keep_both_themes(tmp_path):
     path = tmp_path / "p.annotator"
     with Store(path) as setup:
-        setup.add_articles(articles(1))
+        setup.articles.add(articles(1))
     first, second = Store(path), Store(path)
-    unit = first.units(1)[1].id
-    first.toggle_theme(unit, "mona", "military")
-    change = second.toggle_theme(unit, "mona", "economic")  # second never saw military
+    unit = first.articles.units(1)[1].id
+    first.labels.toggle_theme(unit, "mona", "military")
+    change = second.labels.toggle_theme(unit, "mona", "economic")  # second never saw military
     assert change.after == UnitState(("military", "economic"), "done_with_themes")
-    second.toggle_theme(unit, "mona", "military")
-    assert first.state(unit, "mona").themes == ("economic",)
-    assert [e.action for e in first.events(unit)] == ["set", "set", "set"]
+    second.labels.toggle_theme(unit, "mona", "military")
+    assert first.labels.state(unit, "mona").themes == ("economic",)
+    assert [e.action for e in first.events.list(unit)] == ["set", "set", "set"]
     first.close()
     second.close()
 
 
 def test_mark_done_keeps_the_themes_in_the_database(store):
-    store.add_articles(articles(1))
-    unit = store.units(1)[1].id
-    store.toggle_theme(unit, "mona", "reconstruction")
-    store.set_status(unit, "mona", "skipped")
-    assert store.mark_done(unit, "mona").after == UnitState(("reconstruction",), "done_with_themes")
+    store.articles.add(articles(1))
+    unit = store.articles.units(1)[1].id
+    store.labels.toggle_theme(unit, "mona", "reconstruction")
+    store.labels.set_status(unit, "mona", "skipped")
+    assert store.labels.mark_done(unit, "mona").after == UnitState(
+        ("reconstruction",), "done_with_themes"
+    )
 
 
 def test_same_new_annotator_from_two_connections(tmp_path):
     path = tmp_path / "p.annotator"
     first, second = Store(path), Store(path)
-    assert first.ensure_annotator("huda") == second.ensure_annotator("huda")
+    assert first.annotators.ensure("huda") == second.annotators.ensure("huda")
     first.close()
     second.close()
 
@@ -192,20 +196,22 @@ def test_same_new_annotator_from_two_connections(tmp_path):
 def test_write_lock_held_past_the_busy_timeout_is_reported_as_locked(tmp_path):
     path = tmp_path / "p.annotator"
     with Store(path) as setup:
-        setup.add_articles(articles(1))
+        setup.articles.add(articles(1))
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program writing, for longer than we wait
     store = Store(path)
     store.conn.execute("PRAGMA busy_timeout = 50")  # simulated: a short busy timeout
     try:
         with pytest.raises(DatabaseLocked):
-            store.set_themes(store.units(1)[1].id, "mona", ["military"])
+            store.labels.set_themes(store.articles.units(1)[1].id, "mona", ["military"])
         with pytest.raises(DatabaseLocked):
             store.check_writable()
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    store.set_themes(store.units(1)[1].id, "mona", ["military"])  # free again: it works
+    store.labels.set_themes(
+        store.articles.units(1)[1].id, "mona", ["military"]
+    )  # free again: it works
     store.close()
 
 
@@ -216,4 +222,4 @@ def test_read_only_connection_is_reported_by_check_writable(tmp_path):
         with pytest.raises(DatabaseReadOnly):
             store.check_writable()
         with pytest.raises(DatabaseReadOnly):
-            store.ensure_annotator("mona")
+            store.annotators.ensure("mona")

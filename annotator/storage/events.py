@@ -1,0 +1,41 @@
+"""The event log: every change anyone made, append-only (triggers refuse edits)."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.storage.repository import Repository
+from annotator.storage.rows import Event
+
+
+class Events(Repository):
+    def log(
+        self, annotator_id: int, unit_id: int, action: str, before: dict, after: dict, now: str
+    ) -> int:
+        """Append one event (inside the caller's transaction); returns its id."""
+        cursor = self.conn.execute(
+            "INSERT INTO events (at, annotator_id, unit_id, action, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                now,
+                annotator_id,
+                unit_id,
+                action,
+                json.dumps(before, ensure_ascii=False),
+                json.dumps(after, ensure_ascii=False),
+            ),
+        )
+        return cursor.lastrowid
+
+    def list(self, unit_id: int | None = None, limit: int = -1) -> list[Event]:
+        """Events in the order they happened (of one unit, or of the whole project)."""
+        where = "WHERE e.unit_id = ?" if unit_id is not None else ""
+        rows = self.conn.execute(
+            f"""SELECT e.id, e.at, a.name, e.unit_id, e.action, e.before, e.after
+                FROM events e JOIN annotators a ON a.id = e.annotator_id {where}
+                ORDER BY e.id LIMIT ?""",
+            ([unit_id] if unit_id is not None else []) + [limit],
+        )
+        return [
+            Event(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6])) for r in rows
+        ]
