@@ -23,8 +23,8 @@ sys.path.insert(0, str(REPO))
 
 import sqlite_utils  # noqa: E402
 
-from annotator.core.themes import Theme  # noqa: E402
-from annotator.importer import import_paths  # noqa: E402
+from annotator.app.importer import import_paths  # noqa: E402
+from annotator.core.scheme import Theme  # noqa: E402
 from annotator.storage.schema import (  # noqa: E402
     APPLICATION_ID,
     MIGRATIONS,

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
+from annotator.app.paths import default_database
 from annotator.cli import build_parser
 from annotator.core.text import has_presentation_forms
 from annotator.main import main
-from annotator.paths import default_database
 
 ARTICLE_A = "مؤتمر المانحين\n\nتعهد المانحون بتقديم 3.5 مليار دولار لإعادة الإعمار. وقال د. سامي إن الأولوية للمدارس.\n"
 ARTICLE_B = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from annotator.commands import doctor
+from annotator.cli.commands import doctor
 from annotator.main import main
 
 

@@ -18,11 +18,11 @@ def test_import_linter_contracts_hold():
 
 def test_core_storage_and_cli_load_without_qt():
     code = (
-        "import sys, pkgutil, importlib, annotator.core, annotator.storage, annotator.commands\n"
-        "for pkg in (annotator.core, annotator.storage, annotator.commands):\n"
+        "import sys, pkgutil, importlib, annotator.core, annotator.storage, annotator.cli.commands\n"
+        "for pkg in (annotator.core, annotator.storage, annotator.cli.commands):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
-        "import annotator.cli, annotator.importer\n"
+        "import annotator.cli, annotator.app.importer\n"
         "annotator.cli.build_parser()\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
+from annotator.cli.terminal import for_terminal, terminal_shapes_arabic, wants_visual
 from annotator.core.text import has_presentation_forms
-from annotator.terminal import for_terminal, terminal_shapes_arabic, wants_visual
 
 
 class FakeTerminal(io.StringIO):

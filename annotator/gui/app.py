@@ -12,15 +12,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator import APP_NAME, __version__
+from annotator.app.paths import PROJECT_SUFFIX
+from annotator.app.project import OpenedProject, choose_path, open_project
 from annotator.core.names import MAX_NAME_CHARS, NameProblem, name_problem
 from annotator.core.resources import resource_path
 from annotator.gui.errors import CrashReporter, configure_logging, show_storage_error
 from annotator.gui.fonts import load_bundled_fonts
 from annotator.gui.i18n import install_translators
-from annotator.gui.project import OpenedProject, choose_path, open_project
 from annotator.gui.settings import Settings
 from annotator.gui.style import AppStyle
-from annotator.paths import PROJECT_SUFFIX
 from annotator.storage.errors import StorageError
 
 ORGANIZATION = "Annotator"

@@ -11,8 +11,8 @@ import enum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from annotator.app.article_listing import ArticleListing
-from annotator.core.themes import Theme
-from annotator.gui.theme_marks import theme_abbreviations
+from annotator.app.theme_marks import theme_abbreviations
+from annotator.core.scheme import Theme
 from annotator.storage.rows import ArticleSummary
 from annotator.storage.store import Store
 

@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from annotator.paths import log_dir
+from annotator.app.paths import log_dir
 from annotator.storage import errors as storage_errors
 
 log = logging.getLogger("annotator.gui")

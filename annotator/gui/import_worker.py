@@ -18,7 +18,7 @@ FAILURES_LISTED = 10  # in the message itself; all of them are in its details
 
 
 class ImportWorker(CancellableWorker):
-    """Runs annotator.importer.import_paths on its own connection; never touches widgets."""
+    """Runs annotator.app.importer.import_paths on its own connection; never touches widgets."""
 
     progress = Signal(int, int, str)  # files done, files total, name of the file just done
     finished = Signal(object)  # ImportReport, or an Exception if the import could not run
@@ -30,7 +30,7 @@ class ImportWorker(CancellableWorker):
     @Slot()
     def run(self) -> None:
         try:
-            from annotator.importer import import_paths
+            from annotator.app.importer import import_paths
 
             # Its own connection: SQLite connections must not be shared between threads, and
             # WAL lets the window keep reading (and labelling) while files are imported.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from annotator.gui import project
+from annotator.app import project
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator import APP_NAME
 from annotator.app.commands import perform
+from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
 from annotator.gui.article_removal import RemovalActions
@@ -30,7 +31,6 @@ from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
-from annotator.gui.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
 from annotator.gui.theme_panel import ThemePanel

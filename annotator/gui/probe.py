@@ -211,9 +211,9 @@ def startup(database: Path, settings_file: Path, annotator: str) -> int:
     """The app's start-up path (as tests/perf/bench_gui.py measures it), quitting when painted."""
     from PySide6.QtCore import QSettings, QTimer
 
+    from annotator.app.project import open_project
     from annotator.gui.app import create_application
     from annotator.gui.i18n import install_translators
-    from annotator.gui.project import open_project
     from annotator.gui.settings import Settings
 
     app = create_application()

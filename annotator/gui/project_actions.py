@@ -6,15 +6,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from annotator.app.paths import PROJECT_SUFFIX
+from annotator.app.project import open_project
+from annotator.app.session import AnnotationSession
 from annotator.gui.errors import show_storage_error
 from annotator.gui.help import ShortcutsDialog, show_about
 from annotator.gui.i18n import install_translators
 from annotator.gui.import_worker import ImportController, describe_report
 from annotator.gui.menus import LANGUAGE_NAMES
-from annotator.gui.project import open_project
-from annotator.gui.session import AnnotationSession
 from annotator.gui.theme_editor import ThemeEditor
-from annotator.paths import PROJECT_SUFFIX
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 

@@ -19,7 +19,7 @@ from annotator.core.export.chart import (
     row_count,
 )
 from annotator.core.export.stats import SplitFigures
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 
 WIDTH, ROW_HEIGHT, LABEL_WIDTH, TOP, MARGIN = 880, 70, 190, 80, 24
 INK, MUTED = QColor("#222222"), QColor("#555555")

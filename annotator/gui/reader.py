@@ -7,12 +7,12 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette, QTextCharFor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from annotator.app.commands import perform
+from annotator.app.session import AnnotationSession, Change, SessionEvent
+from annotator.app.theme_marks import theme_abbreviations
 from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
 from annotator.gui.keyboard import command_for_event
 from annotator.gui.reader_document import MarkStyle, ReaderDocument
-from annotator.gui.session import AnnotationSession, Change, SessionEvent
-from annotator.gui.theme_marks import theme_abbreviations
 
 HIGHLIGHT = QColor("#fde68a")  # warm yellow: visible behind every theme colour and in print
 PAGE_MARGIN = 28

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 from annotator.gui.mark_object import (
     MARK_FAMILIES,
     OBJECT_CHARACTER,

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from annotator.gui.session import AnnotationSession
+from annotator.app.session import AnnotationSession
 
 MESSAGE_MS = 8000
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.themes import Theme, ThemeError
+from annotator.core.scheme import Theme, ThemeError
 from annotator.gui.theme_panel import swatch_icon
 from annotator.storage.store import Store
 

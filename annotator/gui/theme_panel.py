@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.themes import Theme
-from annotator.gui.session import AnnotationSession, Change, SessionEvent
+from annotator.app.session import AnnotationSession, Change, SessionEvent
+from annotator.app.theme_marks import theme_abbreviations
+from annotator.core.scheme import Theme
 from annotator.gui.theme_colors import readable_on
-from annotator.gui.theme_marks import theme_abbreviations
 
 SWATCH_SIZE = 22
 

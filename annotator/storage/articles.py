@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 
 from annotator.core.model import Article
+from annotator.core.scheme import ThemeError
 from annotator.core.status import Status
-from annotator.core.themes import ThemeError
 from annotator.storage.clock import utc_now
 from annotator.storage.errors import RecordRefused
 from annotator.storage.repository import Repository

@@ -19,7 +19,7 @@ from annotator.core.export.source import (
     ArticleWeight,
     SourceArticle,
 )
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 from annotator.storage.database import connect
 from annotator.storage.errors import UnknownAnnotator, translate
 from annotator.storage.themes import read_themes

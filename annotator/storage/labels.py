@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from annotator.core.scheme import ThemeError
 from annotator.core.status import Status
-from annotator.core.themes import ThemeError
 from annotator.storage.clock import utc_now
 from annotator.storage.repository import Repository
 from annotator.storage.rows import LabelChange, UnitState

@@ -6,7 +6,7 @@ import sqlite3
 
 import sqlite_utils
 
-from annotator.core.themes import load_default_scheme
+from annotator.core.scheme import load_default_scheme
 
 MIGRATIONS = sqlite_utils.Migrations("annotator")
 _MIGRATION_NAMES: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from annotator.core.themes import Theme, ThemeError, validate_color, validate_key, validate_shortcut
+from annotator.core.scheme import Theme, ThemeError, validate_color, validate_key, validate_shortcut
 from annotator.storage.repository import Repository
 
 _COLUMNS = "key, name_ar, name_en, color, shortcut, position, definition_ar, definition_en, retired"

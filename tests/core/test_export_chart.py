@@ -11,7 +11,7 @@ from bidi import get_display
 
 from annotator.core.export import chart
 from annotator.core.export.stats import SplitFigures
-from annotator.core.themes import load_default_scheme
+from annotator.core.scheme import load_default_scheme
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 ALEF_BEH = "\u0627\u0628"

@@ -12,7 +12,7 @@ import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 import pytest
 
-from annotator.core.export.records import FIELDS
+from annotator.core.export.fields import FIELDS
 from annotator.storage.store import Store
 from tests.core.test_export_support import ARTICLES, build_project, unit_count
 

@@ -8,7 +8,7 @@ import pytest
 
 import annotator.core.export.runner as runner
 from annotator.core.export import ExportCancelled, ExportOptions, export_dataset, parse_splits
-from annotator.core.export.records import IntegrityError
+from annotator.core.export.fields import IntegrityError
 from annotator.storage.export_queries import ExportSnapshot
 from tests.core.test_export_support import build_project
 

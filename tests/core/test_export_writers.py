@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.core.export.fields import build_record
 from annotator.core.export.judgements import FIELD_SEPARATOR as US
 from annotator.core.export.judgements import JudgementDecoder
-from annotator.core.export.records import build_record
 from annotator.core.export.resolve import Resolver
 from annotator.core.export.source import SourceArticle
 from annotator.core.export.writers import JsonlWriter, excel_safe, theme_columns

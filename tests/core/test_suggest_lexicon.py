@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.scheme import load_default_scheme
 from annotator.core.suggest.lexicon import (
     LexiconError,
     default_lexicons,
@@ -12,7 +13,6 @@ from annotator.core.suggest.lexicon import (
     read_lexicon_file,
 )
 from annotator.core.suggest.matcher import LexiconMatcher
-from annotator.core.themes import load_default_scheme
 
 RECONSTRUCTION = LexiconMatcher({"reconstruction": ["إعمار", "إعادة الإعمار"]})
 

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.gui.session import AnnotationSession
+from annotator.app.session import AnnotationSession
 from annotator.storage.export_queries import ExportSnapshot
 from annotator.storage.rows import UnitState
 from annotator.storage.store import Store

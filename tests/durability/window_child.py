@@ -22,9 +22,9 @@ import threading
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtTest import QTest
 
+from annotator.app.session import Change
 from annotator.gui.app import create_application
 from annotator.gui.main_window import MainWindow
-from annotator.gui.session import Change
 from annotator.gui.settings import Settings
 from annotator.storage.store import Store
 

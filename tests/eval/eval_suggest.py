@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from suggest_corpus import read_gold, resolve_gold  # noqa: E402
 
+from annotator.core.scheme import load_default_scheme  # noqa: E402
 from annotator.core.suggest import (  # noqa: E402
     Evaluation,
     LabelledUnit,
@@ -37,7 +38,6 @@ from annotator.core.suggest import (  # noqa: E402
     learning_curve,
     lexicon_only,
 )
-from annotator.core.themes import load_default_scheme  # noqa: E402
 
 LEXICON_TARGET = 0.55
 HALF_TARGET = 0.70

@@ -64,7 +64,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from annotator.core import readers
     from annotator.core.model import ArticleDraft, Block
-    from annotator.importer import import_paths
+    from annotator.app.importer import import_paths
     from annotator.storage.store import Store
 
     def raises(kind):

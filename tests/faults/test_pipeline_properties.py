@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from annotator.app.importer import import_paths
 from annotator.core.export import ExportOptions, export_dataset
 from annotator.core.text import has_presentation_forms
-from annotator.importer import import_paths
 from annotator.storage.export_queries import ExportSnapshot
 from annotator.storage.store import Store
 

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.themes import Theme
+from annotator.app.project import choose_path, open_project
+from annotator.app.theme_marks import theme_abbreviations
+from annotator.core.scheme import Theme
 from annotator.gui import app as app_module
 from annotator.gui import errors as errors_module
 from annotator.gui.i18n import install_translators
-from annotator.gui.project import choose_path, open_project
 from annotator.gui.theme_editor import ThemeEditor, key_from_name
-from annotator.gui.theme_marks import theme_abbreviations
 from annotator.storage.errors import DatabaseCorrupt, DatabaseTooNew
 
 pytestmark = pytest.mark.gui

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.importer import Failure, ImportReport
 from annotator.gui.article_model import Column
 from annotator.gui.errors import CrashReporter, storage_error_box
 from annotator.gui.help import ShortcutsDialog
@@ -31,7 +32,6 @@ from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
 from annotator.gui.shortcuts import help_rows
 from annotator.gui.theme_editor import ThemeEditor
-from annotator.importer import Failure, ImportReport
 from annotator.storage import errors as storage_errors
 from annotator.storage.store import Store
 from tests.gui.gui_factories import numbered_articles

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from annotator.app import article_listing
+from annotator.app.session import AnnotationSession
 from annotator.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
-from annotator.gui.session import AnnotationSession
 from annotator.storage.store import Store
 from tests.gui.gui_factories import ANNOTATOR, numbered_articles
 

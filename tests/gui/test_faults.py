@@ -250,7 +250,7 @@ def damage_event_pages(path) -> None:
 def test_damage_found_in_the_background_stops_writes(
     qtbot, tmp_path, make_window, shown, crash_reporter, monkeypatch
 ):
-    from annotator.gui import project as project_module
+    from annotator.app import project as project_module
 
     monkeypatch.setattr(project_module, "CHECK_BEFORE_OPENING_BYTES", 0)  # "a large project"
     path = project(tmp_path / "large.annotator")

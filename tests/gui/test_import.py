@@ -21,7 +21,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def importer_ready():
     """The readers are being written by another engineer; skip until the importer imports."""
     try:
-        import annotator.importer  # noqa: F401
+        import annotator.app.importer  # noqa: F401
     except ImportError as error:
         pytest.skip(f"importer not available yet: {error}")
 
@@ -65,7 +65,7 @@ def test_dropping_a_folder_imports_it(qtbot, store, make_window, importer_ready,
 def test_seed_article_from_the_real_importer_reads_right_to_left(
     qtbot, tmp_path, make_window, importer_ready
 ):
-    from annotator.importer import import_paths
+    from annotator.app.importer import import_paths
 
     with Store(tmp_path / "seeded.annotator") as store:
         assert import_paths(store, [SEEDS]).articles == 1

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def importer():
     try:
-        import annotator.importer as module
+        import annotator.app.importer as module
     except ImportError as error:  # the readers are optional in a partial checkout
         pytest.skip(f"importer not available: {error}")
     return module
@@ -108,8 +108,8 @@ def test_failures_are_listed_file_by_file(tmp_path, qtbot, make_window, importer
 
 
 def test_many_failures_are_summarised(qapp):
+    from annotator.app.importer import Failure, ImportReport
     from annotator.gui.import_worker import FAILURES_LISTED, ImportReportBox
-    from annotator.importer import Failure, ImportReport
 
     report = ImportReport(files=14)
     report.failures = [Failure(f"/data/{n}.txt", "empty file") for n in range(14)]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.app.importer import ImportReport
 from annotator.core.parsing import Failure
 from annotator.gui import app as app_module
 from annotator.gui.import_worker import ImportReportBox
-from annotator.importer import ImportReport
 
 pytestmark = pytest.mark.gui
 

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator.app.paths import default_database
+from annotator.app.project import choose_path, open_project
 from annotator.gui.menus import LRI, PDI
-from annotator.gui.project import choose_path, open_project
 from annotator.gui.settings import MAX_RECENT_PROJECTS, Settings
-from annotator.paths import default_database
 from annotator.storage.store import Store
 from tests.gui.gui_factories import numbered_articles
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from annotator.core.export.stats import SplitFigures
-from annotator.core.themes import load_default_scheme
+from annotator.core.scheme import load_default_scheme
 from annotator.gui import qt_chart
 
 pytestmark = pytest.mark.gui

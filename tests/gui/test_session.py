@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.gui.session import AnnotationSession, Change, Move
+from annotator.app.session import AnnotationSession, Change, Move
 from annotator.storage.rows import UnitState
 from tests.gui.gui_factories import ANNOTATOR
 
@@ -184,7 +184,7 @@ def test_session_imports_no_qt():
     import subprocess
     import sys
 
-    code = "import sys, annotator.gui.session; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = "import sys, annotator.app.session; print(any(m.startswith('PySide6') for m in sys.modules))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

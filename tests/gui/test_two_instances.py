@@ -29,7 +29,7 @@ CHILD = textwrap.dedent(
     """
     import json, sys, time
     from pathlib import Path
-    from annotator.gui.session import AnnotationSession
+    from annotator.app.session import AnnotationSession
     from annotator.storage.store import Store
 
     database, me, other, digit, parity, go = sys.argv[1:7]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotator import __version__
-from annotator.paths import PROJECT_SUFFIX
+from annotator.app.paths import PROJECT_SUFFIX
 from annotator.storage.schema import APPLICATION_ID
 
 REPO = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core.themes import Theme, ThemeError
+from annotator.core.scheme import Theme, ThemeError
 from annotator.storage.errors import RecordRefused
 from annotator.storage.rows import UnitState
 from tests.factories import make_article

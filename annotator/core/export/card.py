@@ -15,7 +15,7 @@ from annotator.core.export.card_header import front_matter
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.source import AnnotatorSummary
 from annotator.core.export.stats import SplitFigures, worst_deviation
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 
 MARKER = "<!-- written by annotator export; it is replaced by the next export -->"
 CHART_NAME = "themes.png"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
+from annotator.core.export.fields import FIELDS
 from annotator.core.export.options import ExportOptions
-from annotator.core.export.records import FIELDS
 from annotator.core.export.writers import csv_header, theme_columns
 
 _INTEGERS = {"article_id": "int64", "sentence_index": "int32", "start": "int32", "end": "int32"}

@@ -15,7 +15,7 @@ from pathlib import Path
 from annotator.core.export.options import ExportError
 from annotator.core.export.stats import SplitFigures
 from annotator.core.resources import resource_path
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 
 # Draws the chart PNG at a path; the GUI passes one drawn with Qt where matplotlib is absent
 # (the packaged app leaves matplotlib out to stay small).

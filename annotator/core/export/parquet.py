@@ -6,8 +6,8 @@ from array import array
 from itertools import accumulate
 from pathlib import Path
 
+from annotator.core.export.fields import ARTICLE_FIELDS, FIELDS
 from annotator.core.export.options import ExportError
-from annotator.core.export.records import ARTICLE_FIELDS, FIELDS
 from annotator.core.export.resolve import Resolved
 from annotator.core.export.source import END, INDEX, KIND, START, TEXT, SourceArticle, UnitRow
 

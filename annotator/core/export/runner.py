@@ -11,11 +11,11 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core.export.card import CardContext, card_paths, render_card
 from annotator.core.export.chart import ChartDrawer, chart_available, draw_theme_chart
+from annotator.core.export.fields import article_fields, unit_problem, units_are_sound
 from annotator.core.export.judgements import JudgementDecoder
 from annotator.core.export.options import ExportCancelled, ExportError, ExportOptions
 from annotator.core.export.output import OutputFiles
 from annotator.core.export.parquet import ParquetWriter
-from annotator.core.export.records import article_fields, unit_problem, units_are_sound
 from annotator.core.export.resolve import Resolver
 from annotator.core.export.source import (
     LABEL_FOLD,
@@ -27,8 +27,8 @@ from annotator.core.export.source import (
 from annotator.core.export.splitting import assign_splits
 from annotator.core.export.stats import ExportStats, SplitFigures
 from annotator.core.export.writers import CsvWriter, JsonlWriter, RecordWriter
+from annotator.core.scheme import Theme
 from annotator.core.status import DONE_STATUSES
-from annotator.core.themes import Theme
 
 Progress = Callable[[int, int], None]  # units read, units in the project
 REPORT_EVERY = 20_000  # units between progress reports and cancel checks

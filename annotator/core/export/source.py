@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from annotator.core.export.judgements import Packing
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 
 UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels)
 INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD = range(1, 8)

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Protocol
 
+from annotator.core.export.fields import FIELDS, KINDS, build_record
 from annotator.core.export.jsonbytes import dumps, string_body
-from annotator.core.export.records import FIELDS, KINDS, build_record
 from annotator.core.export.resolve import Resolved
 from annotator.core.export.source import END, INDEX, KIND, START, TEXT, SourceArticle, UnitRow
 

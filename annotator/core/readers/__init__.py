@@ -20,7 +20,7 @@ from annotator.core.boilerplate import Boilerplate, default_boilerplate
 from annotator.core.encoding import decode_bytes
 from annotator.core.model import ArticleDraft, ReadError
 from annotator.core.readers.plaintext import plaintext_draft
-from annotator.core.readers.records import field_names, read_records
+from annotator.core.readers.tabular import field_names, read_records
 from annotator.core.readers.trec import is_trec, read_trec, trec_drafts
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

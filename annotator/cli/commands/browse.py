@@ -6,11 +6,11 @@ import argparse
 import sys
 from dataclasses import asdict
 
-from annotator.commands import removal
-from annotator.commands.common import CommandError, open_store_for, print_json
+from annotator.cli.commands import removal
+from annotator.cli.commands.common import CommandError, open_store_for, print_json
+from annotator.cli.terminal import for_terminal, wants_visual
 from annotator.storage.search import has_words
 from annotator.storage.store import Store
-from annotator.terminal import for_terminal, wants_visual
 
 
 def register(commands) -> None:

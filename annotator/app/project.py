@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.paths import resolve_database
+from annotator.app.paths import resolve_database
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 
@@ -55,7 +55,7 @@ def open_project(path: Path, is_default: bool) -> OpenedProject:
 def seed(store: Store) -> bool:
     """Import the bundled sample articles; False (logged) if the importer cannot run."""
     try:
-        from annotator.importer import import_seeds  # imported late: readers are optional here
+        from annotator.app.importer import import_seeds  # imported late: readers are optional here
     except ImportError as error:
         log.warning("sample articles not imported: %s", error)
         return False

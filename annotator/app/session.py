@@ -7,12 +7,12 @@ so what the screen shows is always what is on disk.
 
 from __future__ import annotations
 
+from annotator.app.navigation import Move, neighbour_article, next_not_seen
+from annotator.app.session_events import Change, Listener, SessionEvent
+from annotator.app.session_removal import RemovalMixin
+from annotator.app.undo import RemovalEntry, UndoEntry, UndoStack
+from annotator.core.scheme import Theme
 from annotator.core.status import DONE_STATUSES
-from annotator.core.themes import Theme
-from annotator.gui.navigation import Move, neighbour_article, next_not_seen
-from annotator.gui.session_events import Change, Listener, SessionEvent
-from annotator.gui.session_removal import RemovalMixin
-from annotator.gui.undo import RemovalEntry, UndoEntry, UndoStack
 from annotator.storage.rows import ArticleRecord, LabelChange, UnitRecord, UnitState
 from annotator.storage.store import Store
 

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.commands.common import CommandError, open_store_for
+from annotator.app.importer import ImportReport, import_paths
+from annotator.cli.commands.common import CommandError, open_store_for
 from annotator.core.names import printable_path
 from annotator.core.readers import ReadOptions
-from annotator.importer import ImportReport, import_paths
 
 
 def register(commands) -> None:

@@ -10,9 +10,9 @@ import argparse
 import getpass
 from dataclasses import asdict
 
-from annotator.commands.common import CommandError, open_store_for, print_json
+from annotator.cli.commands.common import CommandError, open_store_for, print_json
+from annotator.cli.terminal import for_terminal, wants_visual
 from annotator.storage.removal import RemovedArticle
-from annotator.terminal import for_terminal, wants_visual
 
 
 def register(articles: argparse.ArgumentParser) -> None:

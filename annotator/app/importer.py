@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.app.import_pool import parse_in_workers
 from annotator.core.parsing import Failure, ParsedFile, parse_file
 from annotator.core.readers import ReadOptions, collect_source_files
 from annotator.core.resources import seeds_dir
-from annotator.import_pool import parse_in_workers
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 

@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,9 +37,17 @@ WORKER_DIED = "the process reading it stopped unexpectedly (out of memory, or a 
 Context = multiprocessing.context.BaseContext
 
 
+_stop_requested = None  # in a worker: the pool's stop event (see worker_started)
+
+
 def parse_chunk(paths: list[Path], options: ReadOptions) -> list[ParsedFile]:
-    """The task a worker runs."""
-    return [parse_file(path, options) for path in paths]
+    """The task a worker runs; it ends early, between files, once the pool is stopping."""
+    parsed = []
+    for path in paths:
+        if _stop_requested is not None and _stop_requested.is_set():
+            break
+        parsed.append(parse_file(path, options))
+    return parsed
 
 
 def parse_in_workers(
@@ -55,19 +64,20 @@ def parse_in_workers(
 @contextlib.contextmanager
 def _pool(workers: int, context: Context) -> Iterator[ProcessPoolExecutor]:
     """A pool that is shut down when done; when the reader of the results stops early
-    (cancel, Ctrl-C, an error), its workers are stopped at once instead of finishing."""
+    (cancel, Ctrl-C, an error), its workers stop between files instead of finishing."""
+    stop = context.Event()
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=worker_started, initargs=(os.getpid(),)
+        workers, mp_context=context, initializer=worker_started, initargs=(os.getpid(), stop)
     )
     try:
         yield pool
     except BaseException:
-        stop_pool(pool)
+        stop_pool(pool, stop)
         raise
     pool.shutdown(wait=True)
 
 
-def worker_started(parent_pid: int) -> None:
+def worker_started(parent_pid: int, stop=None) -> None:
     """Tie a worker's life to the importing process (runs first in every worker).
 
     A killed import (kill -9, SIGTERM, a crash) must not leave workers behind: they would wait
@@ -76,6 +86,8 @@ def worker_started(parent_pid: int) -> None:
     and the importing process stops them, so the person sees one line, not a traceback per
     worker.
     """
+    global _stop_requested
+    _stop_requested = stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent_linux()
     if os.getppid() != parent_pid:  # the parent died before we could ask to die with it
@@ -107,16 +119,29 @@ def _watch_parent() -> None:
     threading.Thread(target=wait_for_parent, name="parent-watch", daemon=True).start()
 
 
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers without waiting for their current files."""
+STOP_GRACE_SECONDS = 5.0
+
+
+def stop_pool(pool: ProcessPoolExecutor, stop) -> None:
+    """Cancel what is queued and let each worker end its task at the next file.
+
+    Terminating a worker instead could cut it off in the middle of sending a result; the
+    pool's manager thread would then wait for the rest of that message forever, and Python
+    waits for that thread when the process exits, so Ctrl-C (or closing the window after a
+    cancelled import) would hang. Only a worker stuck past the grace period (inside a C
+    library, say) is terminated.
+    """
     # _processes is private, but the only handle on the workers; kept since Python 3.2.
     processes = list(getattr(pool, "_processes", {}).values())
+    stop.set()
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
     for process in processes:
         if process.is_alive():
             process.terminate()
-    for process in processes:
-        process.join(timeout=5)
+            process.join(timeout=5)
 
 
 def _chunked(

@@ -7,7 +7,8 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from annotator.commands.common import CommandError, annotator_name, open_store_for, print_json
+from annotator.app.paths import resolve_database
+from annotator.cli.commands.common import CommandError, annotator_name, open_store_for, print_json
 from annotator.core.export import (
     FORMATS,
     RESOLVE_RULES,
@@ -20,7 +21,6 @@ from annotator.core.export import (
     worst_deviation,
 )
 from annotator.core.export.options import command_line
-from annotator.paths import resolve_database
 from annotator.storage.export_queries import ExportSnapshot
 
 

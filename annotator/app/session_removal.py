@@ -8,9 +8,9 @@ undone too, since their units have their old ids again.
 
 from __future__ import annotations
 
-from annotator.gui.navigation import neighbour_article
-from annotator.gui.session_events import Change
-from annotator.gui.undo import RemovalEntry
+from annotator.app.navigation import neighbour_article
+from annotator.app.session_events import Change
+from annotator.app.undo import RemovalEntry
 from annotator.storage.removal import RemovedArticle
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from annotator.commands.common import open_store_for, print_json
-from annotator.core.themes import Theme, ThemeError
-from annotator.terminal import for_terminal, wants_visual
+from annotator.cli.commands.common import open_store_for, print_json
+from annotator.cli.terminal import for_terminal, wants_visual
+from annotator.core.scheme import Theme, ThemeError
 
 
 def register(commands) -> None:

@@ -7,8 +7,8 @@ import errno
 import sys
 
 from annotator import __version__
-from annotator.commands import browse, doctor, export, importing, themes
-from annotator.commands.common import CommandError, annotator_name, open_store_for
+from annotator.cli.commands import browse, doctor, export, importing, themes
+from annotator.cli.commands.common import CommandError, annotator_name, open_store_for
 from annotator.core.names import MAX_NAME_CHARS
 from annotator.storage.errors import StorageError
 

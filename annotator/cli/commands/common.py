@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
+from annotator.app.importer import import_seeds
+from annotator.app.paths import resolve_database
 from annotator.core.names import InvalidName, checked_name
-from annotator.importer import import_seeds
-from annotator.paths import resolve_database
 from annotator.storage.store import Store
 
 

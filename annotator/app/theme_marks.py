@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.normalize import normalize
-from annotator.core.themes import Theme
+from annotator.core.scheme import Theme
 
 
 def theme_abbreviations(themes: list[Theme], language: str) -> dict[str, str]:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import annotator
 from annotator import __version__
+from annotator.app.paths import PROJECT_SUFFIX, data_dir, log_dir, resolve_database
 from annotator.core.resources import resource_dir, seeds_dir
-from annotator.core.themes import load_default_scheme
-from annotator.paths import PROJECT_SUFFIX, data_dir, log_dir, resolve_database
+from annotator.core.scheme import load_default_scheme
 from annotator.storage.errors import StorageError
 from annotator.storage.filesystems import filesystem_of
 from annotator.storage.store import Store
