@@ -8,7 +8,7 @@ import sys
 
 from annotator import __version__
 from annotator.cli.commands import browse, doctor, export, importing, themes
-from annotator.cli.commands.common import CommandError, annotator_name, open_store_for
+from annotator.cli.commands.common import CommandError, annotator_name
 from annotator.core.names import MAX_NAME_CHARS
 from annotator.storage.errors import StorageError
 
@@ -72,4 +72,4 @@ def describe_os_error(error: OSError) -> str:
     return f"{reason}{where}"
 
 
-__all__ = ["build_parser", "open_store_for", "run"]
+__all__ = ["build_parser", "run"]

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from annotator.app.importer import import_seeds
 from annotator.app.paths import resolve_database
+from annotator.app.project import Access, open_project
 from annotator.core.names import InvalidName, checked_name
 from annotator.storage.store import Store
 
@@ -17,31 +17,19 @@ class CommandError(Exception):
 
 
 def open_store_for(args: argparse.Namespace, writes: bool = True) -> Store:
-    """Open the project named by --db / $ANNOTATOR_DB, else the default one (seeded on first use).
+    """The project named by --db / $ANNOTATOR_DB, else the default one (seeded on first use).
 
     A command that only reads (`writes=False`) also works on a project it cannot write (a
     read-only folder or medium), and says so. One that writes first checks the file for
     damage, so that nothing is written into a broken project.
     """
     path, is_default = resolve_database(getattr(args, "db", None))
-    first_use = is_default and not path.exists()
-    store = Store(path, allow_read_only=not writes)
-    if store.read_only:
+    opened = open_project(path, is_default, Access.WRITE if writes else Access.READ)
+    if opened.read_only:
         print(f"annotator: {path} cannot be written here; opened for reading only", file=sys.stderr)
-    if store.backup:
-        print(f"annotator: upgraded {path}; backup kept at {store.backup}", file=sys.stderr)
-    if writes:
-        check_integrity(store)
-    if first_use and store.articles.is_empty() and not store.read_only:
-        import_seeds(store)
-    return store
-
-
-def check_integrity(store: Store) -> None:
-    """Raise the store's DatabaseCorrupt (with the newest backup named) if the file is damaged."""
-    if store.check_integrity():
-        store.close()
-        raise store.damage
+    if opened.backup:
+        print(f"annotator: upgraded {path}; backup kept at {opened.backup}", file=sys.stderr)
+    return opened.store
 
 
 def annotator_name(text: str) -> str:
