@@ -18,9 +18,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QRawFont  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QRawFont
+from PySide6.QtSvg import QSvgRenderer
 
 REPO = Path(__file__).resolve().parents[1]
 ICONS = REPO / "resources" / "icons"

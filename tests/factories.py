@@ -14,3 +14,10 @@ def make_article(title: str, sentences: list[str], **meta) -> Article:
         units.append(Unit("sentence", sentence, len(text), len(text) + len(sentence)))
         text += sentence
     return Article(ArticleDraft(title, [], **meta), text, units, content_hash(title, text))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Cleaned text split into paragraphs on blank lines (how the tests read the seed)."""
+    from annotator.core.text import clean_text
+
+    return [p for p in clean_text(text).split("\n\n") if p.strip()]

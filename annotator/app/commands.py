@@ -17,8 +17,8 @@ class Command(enum.Enum):
     SKIP = "skip"  # S / س
     NEXT_UNIT = "next_unit"
     PREVIOUS_UNIT = "previous_unit"
-    NEXT_UNDONE = "next_undone"
-    PREVIOUS_UNDONE = "previous_undone"
+    NEXT_UNFINISHED = "next_unfinished"
+    PREVIOUS_UNFINISHED = "previous_unfinished"
     FIRST_UNIT = "first_unit"
     LAST_UNIT = "last_unit"
     NEXT_ARTICLE = "next_article"
@@ -42,8 +42,8 @@ def perform(session, command: Command, digit: int | None = None) -> object:
         Command.DONE_NO_THEME: session.mark_done_no_theme,
         Command.NEXT_UNIT: session.next_unit,
         Command.PREVIOUS_UNIT: session.previous_unit,
-        Command.NEXT_UNDONE: session.next_undone_unit,
-        Command.PREVIOUS_UNDONE: session.previous_undone_unit,
+        Command.NEXT_UNFINISHED: session.next_unfinished_unit,
+        Command.PREVIOUS_UNFINISHED: session.previous_unfinished_unit,
         Command.FIRST_UNIT: session.first_unit,
         Command.LAST_UNIT: session.last_unit,
         Command.NEXT_ARTICLE: session.next_article,

@@ -171,11 +171,11 @@ class AnnotationSession(RemovalMixin):
     def last_unit(self) -> Move:
         return self.go_to_unit(len(self.units) - 1)
 
-    def next_undone_unit(self) -> Move:
+    def next_unfinished_unit(self) -> Move:
         """The next unit not yet done or skipped, wrapping round the article."""
         return self._go_to_not_seen(+1)
 
-    def previous_undone_unit(self) -> Move:
+    def previous_unfinished_unit(self) -> Move:
         return self._go_to_not_seen(-1)
 
     def _go_to_not_seen(self, step: int) -> Move:

@@ -73,11 +73,6 @@ def clean_line(text: str) -> str:
     return clean_text(text).replace("\n", " ").strip()
 
 
-def paragraphs(text: str) -> list[str]:
-    """Split cleaned text into paragraphs on blank lines."""
-    return [p for p in clean_text(text).split("\n\n") if p.strip()]
-
-
 ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 
 

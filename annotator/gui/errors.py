@@ -85,7 +85,7 @@ def reported(method):
     def wrapper(*args, **kwargs):
         try:
             return method(*args, **kwargs)
-        except Exception:  # noqa: BLE001 - reported to the person by the excepthook
+        except Exception:  # reported to the person by the excepthook
             sys.excepthook(*sys.exc_info())
             return True  # the event was handled (as far as it could be)
 

@@ -293,7 +293,7 @@ class ExportDialog(QDialog):
             return
         super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         if self.is_running():  # the window's close button: stop, then close once it has
             self.cancel_export()
             self.export_finished.connect(lambda _: self.close())

@@ -131,8 +131,8 @@ class ReaderView(QTextBrowser):
         event.accept()
         perform(self.session, found.command, found.digit)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        return False  # Tab and Shift+Tab move between undone units here, not between widgets
+    def focusNextPrevChild(self, next: bool) -> bool:  # Qt's names
+        return False  # Tab and Shift+Tab move between unfinished units here, not between widgets
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)

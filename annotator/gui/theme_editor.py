@@ -149,9 +149,16 @@ class ThemeEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         layout.addWidget(close)
+        handlers = {
+            "new": self._new,
+            "save": self._save,
+            "up": self._up,
+            "down": self._down,
+            "retire": self._retire,
+        }
         for name, button in self.buttons.items():
             button.setText(labels[name])
-            button.clicked.connect(getattr(self, f"_{name}"))
+            button.clicked.connect(handlers[name])
 
     def reload(self, select: int | None = None) -> None:
         self.themes = self.store.themes.list(include_retired=True)

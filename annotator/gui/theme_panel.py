@@ -94,9 +94,9 @@ class ThemePanel(QWidget):
         self.group_layout = QVBoxLayout(self.group)
         self.unit_label = QLabel(self)
         self.none_button = self._action_button(
-            "done_no_theme", self.session_call("mark_done_no_theme")
+            "done_no_theme", lambda: self.session.mark_done_no_theme()
         )
-        self.skip_button = self._action_button("skip", self.session_call("skip"))
+        self.skip_button = self._action_button("skip", lambda: self.session.skip())
         self.note_label = QLabel(self)
         self.note = NoteField(self)
         self.note.setObjectName("note")
@@ -105,9 +105,6 @@ class ThemePanel(QWidget):
         self.note.returnPressed.connect(self.leave_requested.emit)
         self.note.leave_requested.connect(self.leave_requested.emit)
         self.set_session(session)
-
-    def session_call(self, name: str):
-        return lambda: getattr(self.session, name)()
 
     def _action_button(self, name: str, slot) -> QPushButton:
         button = QPushButton(self)

@@ -111,7 +111,7 @@ class Articles(Repository):
         labels, status = article.draft.preset_labels or {}, article.draft.preset_status or {}
         if not labels and not status:
             return
-        ids = self.unit_ids(article_id)
+        ids = self._unit_ids(article_id)
         for index in sorted(set(labels) | set(status)):
             names = set(labels.get(index, {})) | set(status.get(index, {}))
             for name in sorted(names):
@@ -220,13 +220,7 @@ class Articles(Repository):
         )
         return [UnitRecord(*row) for row in rows]
 
-    def unit(self, unit_id: int) -> UnitRecord | None:
-        row = self.conn.execute(
-            f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ?", (unit_id,)
-        ).fetchone()
-        return UnitRecord(*row) if row else None
-
-    def unit_ids(self, article_id: int) -> list[int]:
+    def _unit_ids(self, article_id: int) -> list[int]:
         rows = self.conn.execute(
             "SELECT id FROM units WHERE article_id = ? ORDER BY idx", (article_id,)
         )

@@ -164,15 +164,3 @@ def _advance_to(articles: sqlite3.Cursor, article_id: int) -> tuple:
         if row[0] == article_id:
             return row
     raise LookupError(f"units of article {article_id} have no article row")
-
-
-def read_rows_with_sqlite_only(db_path: str | Path) -> int:
-    """Fetch the export's rows and do nothing else: the floor any export is measured against."""
-    with ExportSnapshot(db_path) as snapshot:
-        count = 0
-        cursor = snapshot.conn.execute(*snapshot.units_query())
-        while batch := cursor.fetchmany(10_000):
-            count += len(batch)
-        for _ in snapshot.conn.execute(ARTICLES_SQL):
-            pass
-        return count

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotator.core.document import build_article, check_offsets
 from annotator.core.model import ArticleDraft, Block
 from annotator.core.segment import split_paragraph
-from annotator.core.text import paragraphs
+from tests.factories import paragraphs
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_567d9fe721965029.txt"
 SEED_GOLD = Path(__file__).resolve().parents[1] / "eval" / "seed_gold.txt"

@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from annotator.core.segment import split_paragraph  # noqa: E402
-from annotator.core.text import paragraphs  # noqa: E402
+from tests.factories import paragraphs  # noqa: E402
 
 UD_FILE = "corpora/ud_arabic/UD_Arabic-PUD/ar_pud-ud-test.conllu"
 SEED_FILE = REPO / "seeds" / "000_567d9fe721965029.txt"

@@ -101,10 +101,10 @@ def test_next_undone_skips_done_units_and_wraps(store):
     session.mark_done_no_theme()
     session.go_to_unit(0)
     session.mark_done_no_theme()
-    assert session.next_undone_unit() == Move.MOVED
+    assert session.next_unfinished_unit() == Move.MOVED
     assert session.index == 2
     session.last_unit()
-    assert session.next_undone_unit() == Move.MOVED
+    assert session.next_unfinished_unit() == Move.MOVED
     assert session.index == 2
 
 

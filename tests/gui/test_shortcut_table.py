@@ -72,14 +72,14 @@ def check_command(window, command: Command, key: str) -> None:
 
 def check_move(window, command: Command, key: str, before_article: int) -> None:
     session = window.session
-    if command is Command.PREVIOUS_UNDONE:
+    if command is Command.PREVIOUS_UNFINISHED:
         session.mark_done_no_theme()  # unit 2 done: the previous one not done is unit 1
     press(window, key)
     expected_index = {
         Command.NEXT_UNIT: 3,
         Command.PREVIOUS_UNIT: 1,
-        Command.NEXT_UNDONE: 3,
-        Command.PREVIOUS_UNDONE: 1,
+        Command.NEXT_UNFINISHED: 3,
+        Command.PREVIOUS_UNFINISHED: 1,
         Command.FIRST_UNIT: 0,
         Command.LAST_UNIT: len(session.units) - 1,
     }

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from annotator.core.agreement import (  # noqa: E402
+from annotator.core.agreement import (
     MISSING,
     LabelMatrix,
     compute_agreement,

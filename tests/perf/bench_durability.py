@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.durability.soak import run_soak  # noqa: E402
+from tests.durability.soak import run_soak
 
 
 def main() -> int:

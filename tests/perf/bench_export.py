@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from annotator.core.document import content_hash  # noqa: E402
-from annotator.storage.store import Store  # noqa: E402
-from tests.perf.corpus import make_articles  # noqa: E402
+from annotator.core.document import content_hash
+from annotator.storage.store import Store
+from tests.perf.corpus import make_articles
 
 TARGET_SECONDS = 10.0
 TARGET_RSS_MB = 300.0
@@ -138,7 +138,7 @@ def _child(mode: str, db: str, *args: str) -> None:
     """Run in a fresh process: one measured job, then its wall time and peak memory as JSON."""
     started = time.perf_counter()
     if mode == "sqlite":
-        from annotator.storage.export_queries import read_rows_with_sqlite_only
+        from tests.perf.export_baseline import read_rows_with_sqlite_only
 
         count = read_rows_with_sqlite_only(db)
     else:

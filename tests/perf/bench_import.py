@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.perf.corpus import make_articles, write_text_files  # noqa: E402
+from tests.perf.corpus import make_articles, write_text_files
 
 TARGET_PER_SECOND = 50_000
 

@@ -26,15 +26,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from annotator.core.normalize import normalize  # noqa: E402
-from annotator.core.suggest import (  # noqa: E402
+from annotator.core.normalize import normalize
+from annotator.core.suggest import (
     LabelledUnit,
     LexiconMatcher,
     Suggester,
-    default_lexicons,  # noqa: E402
+    default_lexicons,
     train,
 )
-from tests.perf.corpus import NAMES, OWN_SENTENCES, seed_sentences  # noqa: E402
+from tests.perf.corpus import NAMES, OWN_SENTENCES, seed_sentences
 
 KEYS = ("military", "economic", "reconstruction")
 # Themes of corpus.OWN_SENTENCES, in order (read by us, as the gold set was).

@@ -10,10 +10,11 @@ from annotator.core.export import ExportOptions, export_dataset
 from annotator.core.export.judgements import JudgementDecoder
 from annotator.core.export.source import LABEL_FOLD, STATUS_FOLD
 from annotator.storage.errors import UnknownAnnotator
-from annotator.storage.export_queries import ExportSnapshot, read_rows_with_sqlite_only
+from annotator.storage.export_queries import ExportSnapshot
 from annotator.storage.store import Store
 from tests.core.test_export_support import build_project, unit_count
 from tests.factories import make_article
+from tests.perf.export_baseline import read_rows_with_sqlite_only
 
 
 @pytest.fixture
