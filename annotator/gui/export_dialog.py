@@ -29,38 +29,11 @@ from annotator.core.export import (
     ExportError,
     ExportOptions,
     ExportResult,
-    export_dataset,
     parse_splits,
     worst_deviation,
 )
 from annotator.core.export.options import EXTENSION, command_line
-from annotator.gui.qt_chart import chart_drawer
-from annotator.gui.worker import CancellableWorker
-from annotator.storage.errors import StorageError
-from annotator.storage.export_queries import ExportSnapshot
-
-
-class ExportWorker(CancellableWorker):
-    """Runs one export on its own read connection; talks to the dialog only through signals."""
-
-    progress = Signal(int, int)  # units read, units in the project
-    finished = Signal(object)  # ExportResult, ExportCancelled, or the error that stopped it
-
-    def __init__(self, database: Path, options: ExportOptions):
-        super().__init__()
-        self.database, self.options = database, options
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with ExportSnapshot(self.database) as snapshot:
-                result = export_dataset(
-                    snapshot, self.options, self.progress.emit, self.cancelled, chart_drawer()
-                )
-        except (ExportError, StorageError, OSError) as error:  # shown by the dialog
-            self.finished.emit(error)
-            return
-        self.finished.emit(result)
+from annotator.gui.export_worker import ExportWorker
 
 
 class ExportDialog(QDialog):

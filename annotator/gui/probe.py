@@ -146,29 +146,26 @@ def translation_checks(app) -> list[dict]:
             empty.append(path.name)
     loaded = install_translators(app, "ar")
     install_translators(app, "en")
+    listed = f"{', '.join(p.name for p in files)} in {folder}"
     results = [
         check(
             "translations",
             not broken,
-            f"{', '.join(p.name for p in files)} in {folder}"
-            + (f"; cannot be read: {', '.join(broken)}" if broken else ""),
+            listed + (f"; cannot be read: {', '.join(broken)}" if broken else ""),
         )
     ]
     if empty:
-        results.append(
-            check(
-                "translations_empty",
-                False,
-                f"no translated text yet in {', '.join(empty)}",
-                severity="warning",
-            )
-        )
-    for name in ("annotator_ar", "qtbase_ar"):
-        if name not in loaded:
-            results.append(
-                check(f"translation_{name}", False, f"{name}.qm not found", severity="warning")
-            )
-    return results
+        detail = f"no translated text yet in {', '.join(empty)}"
+        results.append(check("translations_empty", False, detail, severity="warning"))
+    return results + _missing_translations(loaded)
+
+
+def _missing_translations(loaded) -> list[dict]:
+    return [
+        check(f"translation_{name}", False, f"{name}.qm not found", severity="warning")
+        for name in ("annotator_ar", "qtbase_ar")
+        if name not in loaded
+    ]
 
 
 def xcb_library_check() -> dict | None:

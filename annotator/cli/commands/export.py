@@ -7,6 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from annotator.app.exporting import export_project
 from annotator.app.paths import resolve_database
 from annotator.cli.commands.common import CommandError, annotator_name, open_store_for, print_json
 from annotator.core.export import (
@@ -15,13 +16,11 @@ from annotator.core.export import (
     ExportError,
     ExportOptions,
     ExportResult,
-    export_dataset,
     format_for,
     parse_splits,
     worst_deviation,
 )
 from annotator.core.export.options import command_line
-from annotator.storage.export_queries import ExportSnapshot
 
 
 def register(commands) -> None:
@@ -100,8 +99,7 @@ def run_export(args: argparse.Namespace) -> int:
     options = _options(args, db)
     bar = ExportProgress(enabled=not args.quiet and not args.json)
     try:
-        with ExportSnapshot(db) as snapshot:
-            result = export_dataset(snapshot, options, progress=bar)
+        result = export_project(db, options, progress=bar)
     except ExportError as error:
         raise CommandError(str(error)) from None
     finally:
