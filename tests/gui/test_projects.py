@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.app.paths import default_database
@@ -140,3 +140,26 @@ def test_search_index_is_built_in_the_background_after_opening(tmp_path, qtbot, 
         window.article_panel.search_box.setText("مقال رقم 17")
         window.article_panel._apply_query()
         assert window.article_model.rowCount() >= 1
+
+
+def test_the_search_indexer_waits_while_the_annotator_works(qtbot, tmp_path, make_window):
+    """Indexing takes the write lock now and then; while keys are being pressed it waits."""
+    from annotator.gui import search_indexer
+
+    with Store(tmp_path / "busy.annotator") as store:
+        store.articles.add(numbered_articles(1500))
+    store = Store(tmp_path / "busy.annotator")
+    window = make_window(store)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    qtbot.wait(100)
+    before = store.search.pending()
+    assert before > 10 * search_indexer.BATCH  # work enough to see whether it waits
+    for _ in range(12):  # 2.4 s of work, each key within the idle time of the last
+        qtbot.keyClick(window.reader, Qt.Key.Key_Down if _ % 2 else Qt.Key.Key_Up)
+        qtbot.wait(200)
+    assert (
+        store.search.pending() >= before - search_indexer.BATCH
+    )  # one batch at most, begun before
+    qtbot.waitUntil(lambda: store.search.pending() == 0, timeout=60_000)  # the pause came
+    window.close()
+    store.close()
