@@ -52,7 +52,7 @@ class Articles(Repository):
         now = utc_now()
         try:
             with self.transaction():
-                return [self._insert_all(articles, now) for articles in files]
+                return self._insert_files(files, now)
         except _FILE_ERRORS:
             pass
         results: list[ImportCounts | Exception] = []
@@ -64,9 +64,16 @@ class Articles(Repository):
                 results.append(error)
         return results
 
-    def _insert_all(self, articles: Iterable[Article], now: str) -> ImportCounts:
+    def _insert_files(self, files: list[list[Article]], now: str) -> list[ImportCounts]:
+        counts = []
+        for articles in files:  # removed ids are reserved at most once: then SQLite's own ids
+            reserve = not counts or counts[-1].articles == 0
+            counts.append(self._insert_all(articles, now, reserve))
+        return counts
+
+    def _insert_all(self, articles: Iterable[Article], now: str, reserve=True) -> ImportCounts:
         counts = ImportCounts()
-        ids = self._store.removal.reserved_ids()  # never a removed article's ids
+        ids = self._store.removal.reserved_ids() if reserve else None  # never a removed one's
         for article in articles:
             article_id = self._insert(article, now, ids)
             if article_id is None:

@@ -157,3 +157,30 @@ def test_opening_more_connections_never_drops_the_first_ones_locks(tmp_path):
     )
     assert out.stdout.strip() == "('military',)"
     first.close()
+
+
+def test_the_cheaper_checks_refuse_what_the_old_ones_refused(tmp_path):
+    """Migration 0004 rewrote the CHECK rules of units and unit_status (same rule, no
+    temporary index per row): a bad kind or status is still refused, a good one stored."""
+    from annotator.storage.errors import RecordRefused
+    from tests.factories import make_article
+
+    with Store(tmp_path / "p.annotator") as store:
+        store.articles.add([make_article("عنوان", ["جملة."])])
+        sql = dict(store.conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'table'"))
+        assert " IN (" not in sql["units"] and " IN (" not in sql["unit_status"]
+        assert store.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        for statement in (
+            'INSERT INTO units (article_id, idx, kind, start, "end", text)'
+            " VALUES (1, 9, 'paragraph', 0, 1, 'x')",
+            "INSERT INTO unit_status (unit_id, annotator_id, status, updated_at)"
+            " VALUES (1, 1, 'half_done', 'now')",
+        ):
+            with pytest.raises(RecordRefused, match="CHECK"), store.transaction():
+                store.conn.execute(
+                    "INSERT OR IGNORE INTO annotators (id, name, created_at) VALUES (1, 'a', 'now')"
+                )
+                store.conn.execute(statement)
+        unit = store.articles.units(1)[1].id
+        store.labels.set_status(unit, "a", "skipped")
+        assert store.labels.state(unit, "a").status == "skipped"
