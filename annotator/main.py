@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -13,15 +14,29 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def interrupted() -> None:
+    """Ctrl-C: one line, exit code 130, and nothing else runs.
+
+    The command's own clean-up has run by now (transactions rolled back, import workers
+    stopped). Leaving with os._exit skips the interpreter's shutdown, where a second
+    KeyboardInterrupt or a pool thread could still turn one line into a traceback or a hang.
+    """
+    print("annotator: interrupted", file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(130)
+
+
 def main(argv: list[str] | None = None) -> int:
-    try:  # Ctrl-C while the modules load gets the same one line as Ctrl-C later
+    try:
         from annotator.cli import build_parser, run
-    except KeyboardInterrupt:
-        print("annotator: interrupted", file=sys.stderr)
-        return 130
-    args = build_parser().parse_args(argv)
-    if args.command is not None:
-        return run(args)
+
+        args = build_parser().parse_args(argv)
+        if args.command is not None:
+            return run(args)
+    except KeyboardInterrupt:  # while the modules load, or during a command
+        interrupted()
     if _no_display():
         print(
             "annotator: no display found. Run it in a desktop session, under `xvfb-run -a`, "

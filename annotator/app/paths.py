@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
-import uuid
 from pathlib import Path
 
 import platformdirs
@@ -35,35 +33,3 @@ def resolve_database(cli_value: str | None) -> tuple[Path, bool]:
     path = default_database()
     path.parent.mkdir(parents=True, exist_ok=True)
     return path, True
-
-
-def config_dir() -> Path:
-    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
-
-
-def device_id() -> str:
-    """This installation's id, made once and kept in the user's settings folder.
-
-    Recorded with every change, so that merged work says which computer it came from (one
-    annotator name on two computers is caught before their work is mixed). Created with
-    O_EXCL, so two processes starting at once agree on one id.
-    """
-    path = config_dir() / "device-id"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        return _read_device_id(path)
-    made = str(uuid.uuid4())
-    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-        handle.write(made + "\n")
-    return made
-
-
-def _read_device_id(path: Path) -> str:
-    for _attempt in range(50):  # another process may be writing it this very moment
-        text = path.read_text(encoding="ascii", errors="replace").strip()
-        if len(text) == 36:
-            return text
-        time.sleep(0.01)
-    raise OSError(f"{path} does not hold a device id; delete it to make a new one")

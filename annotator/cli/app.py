@@ -50,9 +50,6 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:  # a file the command reads or writes, not the project
         print(f"annotator: {describe_os_error(error)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("annotator: interrupted", file=sys.stderr)
-        return 130
 
 
 def describe_os_error(error: OSError) -> str:

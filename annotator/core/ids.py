@@ -29,6 +29,10 @@ def uuid7(now_ms: int | None = None) -> str:
         else:
             counter = int.from_bytes(os.urandom(2), "big") & 0x7FF  # room to count upwards
         _last[0], _last[1] = millis, counter
+    return _compose(millis, counter)
+
+
+def _compose(millis: int, counter: int) -> str:
     random_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (millis << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | random_b
     return str(uuid.UUID(int=value))
@@ -41,3 +45,16 @@ def uuid7_millis(text: str) -> int:
 
 def new_project_id() -> str:
     return str(uuid.uuid4())
+
+
+def uuid7_at(iso_time: str, sequence: int) -> str:
+    """A UUIDv7 for an event recorded at `iso_time` (ISO 8601, UTC) before events had ids.
+
+    Its clock is the event's own time and `sequence` (its place in the log) orders events of
+    one millisecond, so old events keep their order; this process's clock is not touched."""
+    import datetime as dt
+
+    moment = dt.datetime.fromisoformat(iso_time.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return _compose(int(moment.timestamp() * 1000), sequence & 0xFFF)

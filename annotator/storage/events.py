@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from annotator.core.ids import uuid7
 from annotator.storage.repository import Repository
 from annotator.storage.rows import Event
 
@@ -12,10 +13,13 @@ class Events(Repository):
     def log(
         self, annotator_id: int, unit_id: int, action: str, before: dict, after: dict, now: str
     ) -> int:
-        """Append one event (inside the caller's transaction); returns its id."""
+        """Append one event (inside the caller's transaction); returns its id.
+
+        Its uid (a UUIDv7) is the event clock merge and sync order changes by; the device
+        says which computer made it."""
         cursor = self.conn.execute(
-            "INSERT INTO events (at, annotator_id, unit_id, action, before, after)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (at, annotator_id, unit_id, action, before, after, uid, device)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 now,
                 annotator_id,
@@ -23,6 +27,8 @@ class Events(Repository):
                 action,
                 json.dumps(before, ensure_ascii=False),
                 json.dumps(after, ensure_ascii=False),
+                uuid7(),
+                self._store.device,
             ),
         )
         return cursor.lastrowid
@@ -31,11 +37,12 @@ class Events(Repository):
         """Events in the order they happened (of one unit, or of the whole project)."""
         where = "WHERE e.unit_id = ?" if unit_id is not None else ""
         rows = self.conn.execute(
-            f"""SELECT e.id, e.at, a.name, e.unit_id, e.action, e.before, e.after
+            f"""SELECT e.id, e.at, a.name, e.unit_id, e.action, e.before, e.after, e.uid,
+                       e.device
                 FROM events e JOIN annotators a ON a.id = e.annotator_id {where}
                 ORDER BY e.id LIMIT ?""",
             ([unit_id] if unit_id is not None else []) + [limit],
         )
         return [
-            Event(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6])) for r in rows
+            Event(*r[:5], json.loads(r[5]), json.loads(r[6]), uid=r[7], device=r[8]) for r in rows
         ]

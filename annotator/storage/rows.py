@@ -72,6 +72,8 @@ class Event:
     action: str
     before: dict
     after: dict
+    uid: str = ""  # UUIDv7: the event clock
+    device: str = ""  # the installation that made it
 
 
 @dataclass

@@ -7,6 +7,7 @@ import sqlite3
 import sqlite_utils
 
 from annotator.core.scheme import load_default_scheme
+from annotator.storage.schema_sql import TABLES, TRIGGERS
 
 MIGRATIONS = sqlite_utils.Migrations("annotator")
 _MIGRATION_NAMES: list[str] = []
@@ -20,149 +21,6 @@ def migration(name: str):
 
 # 'ANNO' as a big-endian integer: lets `file`, the MIME database and doctor recognise projects.
 APPLICATION_ID = 0x414E4E4F
-
-_TABLES = """
-CREATE TABLE articles (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    source TEXT NOT NULL DEFAULT '',
-    url TEXT NOT NULL DEFAULT '',
-    category TEXT NOT NULL DEFAULT '',
-    date TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL DEFAULT '',
-    original_id TEXT NOT NULL DEFAULT '',
-    encoding TEXT NOT NULL DEFAULT '',
-    extra TEXT NOT NULL DEFAULT '{}',
-    content_hash TEXT NOT NULL UNIQUE,
-    unit_count INTEGER NOT NULL,
-    imported_at TEXT NOT NULL
-);
-CREATE TABLE units (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('title', 'heading', 'sentence')),
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    UNIQUE (article_id, idx)
-);
-CREATE TABLE themes (
-    key TEXT PRIMARY KEY,
-    name_ar TEXT NOT NULL,
-    name_en TEXT NOT NULL,
-    color TEXT NOT NULL,
-    shortcut INTEGER CHECK (shortcut BETWEEN 1 AND 9),
-    position INTEGER NOT NULL,
-    definition_ar TEXT NOT NULL DEFAULT '',
-    definition_en TEXT NOT NULL DEFAULT '',
-    retired INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE annotators (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE labels (
-    unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
-    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
-    theme_key TEXT NOT NULL REFERENCES themes(key) ON UPDATE CASCADE,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (unit_id, annotator_id, theme_key)
-) WITHOUT ROWID;
-CREATE TABLE unit_status (
-    unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
-    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
-    status TEXT NOT NULL CHECK (status IN ('done_no_theme', 'done_with_themes', 'skipped')),
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (unit_id, annotator_id)
-) WITHOUT ROWID;
-CREATE TABLE notes (
-    unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
-    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
-    text TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (unit_id, annotator_id)
-) WITHOUT ROWID;
-CREATE TABLE events (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
-    unit_id INTEGER NOT NULL,
-    action TEXT NOT NULL,
-    before TEXT NOT NULL,
-    after TEXT NOT NULL
-);
-CREATE TABLE positions (
-    annotator_id INTEGER PRIMARY KEY REFERENCES annotators(id),
-    article_id INTEGER NOT NULL,
-    unit_index INTEGER NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE article_progress (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    annotator_id INTEGER NOT NULL,
-    done INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (article_id, annotator_id)
-) WITHOUT ROWID;
-CREATE TABLE article_theme_counts (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    annotator_id INTEGER NOT NULL,
-    theme_key TEXT NOT NULL,
-    n INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (article_id, annotator_id, theme_key)
-) WITHOUT ROWID;
-CREATE INDEX labels_by_annotator ON labels(annotator_id, unit_id);
-CREATE INDEX events_by_unit ON events(unit_id);
-CREATE VIRTUAL TABLE article_search USING fts5(title_key, text_key, tokenize = 'unicode61', detail = none);
-"""
-
-# Counters kept by triggers so that progress and theme marks for 100,000 articles
-# cost one indexed read instead of a scan of every label.
-_TRIGGERS = """
-CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-
-CREATE TRIGGER status_insert AFTER INSERT ON unit_status
-WHEN NEW.status != 'skipped'
-BEGIN
-    INSERT INTO article_progress (article_id, annotator_id, done)
-    VALUES ((SELECT article_id FROM units WHERE id = NEW.unit_id), NEW.annotator_id, 1)
-    ON CONFLICT (article_id, annotator_id) DO UPDATE SET done = done + 1;
-END;
-CREATE TRIGGER status_update AFTER UPDATE OF status ON unit_status
-WHEN (OLD.status = 'skipped') != (NEW.status = 'skipped')
-BEGIN
-    INSERT INTO article_progress (article_id, annotator_id, done)
-    VALUES ((SELECT article_id FROM units WHERE id = NEW.unit_id), NEW.annotator_id,
-            CASE WHEN NEW.status = 'skipped' THEN -1 ELSE 1 END)
-    ON CONFLICT (article_id, annotator_id) DO UPDATE
-    SET done = done + CASE WHEN NEW.status = 'skipped' THEN -1 ELSE 1 END;
-END;
-CREATE TRIGGER status_delete AFTER DELETE ON unit_status
-WHEN OLD.status != 'skipped'
-BEGIN
-    UPDATE article_progress SET done = done - 1
-    WHERE article_id = (SELECT article_id FROM units WHERE id = OLD.unit_id)
-      AND annotator_id = OLD.annotator_id;
-END;
-CREATE TRIGGER label_insert AFTER INSERT ON labels
-BEGIN
-    INSERT INTO article_theme_counts (article_id, annotator_id, theme_key, n)
-    VALUES ((SELECT article_id FROM units WHERE id = NEW.unit_id), NEW.annotator_id,
-            NEW.theme_key, 1)
-    ON CONFLICT (article_id, annotator_id, theme_key) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER label_delete AFTER DELETE ON labels
-BEGIN
-    UPDATE article_theme_counts SET n = n - 1
-    WHERE article_id = (SELECT article_id FROM units WHERE id = OLD.unit_id)
-      AND annotator_id = OLD.annotator_id AND theme_key = OLD.theme_key;
-END;
-"""
 
 
 def _run_script(db: sqlite_utils.Database, script: str) -> None:
@@ -184,8 +42,8 @@ def _split_statements(script: str) -> list[str]:
 
 @migration("0001_initial_schema")
 def initial_schema(db: sqlite_utils.Database) -> None:
-    _run_script(db, _TABLES)
-    _run_script(db, _TRIGGERS)
+    _run_script(db, TABLES)
+    _run_script(db, TRIGGERS)
 
 
 @migration("0002_default_themes")
@@ -257,6 +115,108 @@ def cheaper_checks(db: sqlite_utils.Database) -> None:
         )
     db.execute(f"PRAGMA schema_version = {version + 1}")
     db.execute("PRAGMA writable_schema = OFF")
+
+
+_TEAM_TABLES = """
+CREATE TABLE project (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    bound_annotator TEXT,
+    scheme_locked INTEGER NOT NULL DEFAULT 0,
+    guidelines TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE assignments (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, annotator_id)
+) WITHOUT ROWID;
+CREATE INDEX assignments_by_annotator ON assignments(annotator_id, article_id);
+CREATE TABLE adjudications (
+    unit_id INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    themes TEXT NOT NULL,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    decided_at TEXT NOT NULL
+);
+CREATE TABLE merges (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    merged_at TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    added INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL
+);
+"""
+
+
+@migration("0005_team_identity")
+def team_identity(db: sqlite_utils.Database) -> None:
+    """Identity that survives copying a project between computers, and the team's tables.
+
+    - `project`: one row, the project's stable id (a package carries its lead's id), the
+      annotator a package is bound to, whether the theme scheme is locked (in a package), and
+      the lead's guidelines.
+    - every event gets a UUIDv7 (`uid`, sortable by time: the event clock that merge and sync
+      order changes by) and the `device` it was made on; existing events get ids from their
+      own times, in their order, and this computer's device.
+    - `assignments` (who has which article), `adjudications` (a lead's final themes for a
+      unit, apart from everyone's labels), `merges` (what each merged package brought).
+    """
+    from annotator.core.ids import new_project_id, uuid7_at
+    from annotator.storage.clock import utc_now
+    from annotator.storage.device import this_device
+
+    _run_script(db, _TEAM_TABLES)
+    db.execute("INSERT INTO project (singleton, id, created_at) VALUES (1, ?, ?)",
+               [new_project_id(), utc_now()])  # fmt: skip
+    db.execute("ALTER TABLE events ADD COLUMN uid TEXT")
+    db.execute("ALTER TABLE events ADD COLUMN device TEXT NOT NULL DEFAULT ''")
+    db.execute("DROP TRIGGER events_no_update")  # the log is append-only; its ids come once
+    rows = db.execute("SELECT id, at FROM events ORDER BY id").fetchall()
+    device = this_device()
+    db.conn.executemany(
+        "UPDATE events SET uid = ?, device = ? WHERE id = ?",
+        [(uuid7_at(at, n), device, event_id) for n, (event_id, at) in enumerate(rows)],
+    )
+    _run_script(db, """
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE UNIQUE INDEX events_by_uid ON events(uid);
+CREATE INDEX events_by_unit_annotator ON events(unit_id, annotator_id, uid);
+""")  # fmt: skip
+
+
+@migration("0006_suggestions")
+def suggestions(db: sqlite_utils.Database) -> None:
+    """Theme suggestions: each theme's keywords (a lexicon, one term a line, as typed), the
+    models trained on the project's labels, and the suggestions computed for units.
+
+    The default themes get the bundled lexicons (resources/lexicons/<key>.txt)."""
+    from annotator.core.suggest.lexicon import default_lexicons, format_terms
+
+    db.execute("ALTER TABLE themes ADD COLUMN keywords TEXT NOT NULL DEFAULT ''")
+    for key, terms in default_lexicons().items():
+        db.execute("UPDATE themes SET keywords = ? WHERE key = ?", [format_terms(terms), key])
+    _run_script(db, """
+CREATE TABLE suggestion_models (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    format INTEGER NOT NULL,
+    labels INTEGER NOT NULL,
+    last_event_id INTEGER NOT NULL,
+    info TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE suggestions (
+    unit_id INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    model_id INTEGER,
+    themes TEXT NOT NULL,
+    scores TEXT NOT NULL
+);
+""")  # fmt: skip
 
 
 def known_migration_names() -> list[str]:

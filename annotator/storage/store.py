@@ -11,6 +11,7 @@ A Store is its connection plus one repository per noun, each holding its own SQL
     store.positions  where each annotator stopped       (positions.py)
     store.removal    removing and restoring articles    (removal.py)
     store.figures    counts and progress                (figures.py)
+    store.project    the project's id, package binding  (project_info.py)
 
 Every method that writes commits before it returns.
 """
@@ -25,11 +26,13 @@ from pathlib import Path
 from annotator.storage.annotators import Annotators
 from annotator.storage.articles import Articles
 from annotator.storage.database import open_database
+from annotator.storage.device import this_device
 from annotator.storage.errors import DatabaseCorrupt, DatabaseReadOnly, damaged, translated
 from annotator.storage.events import Events
 from annotator.storage.figures import Figures
 from annotator.storage.labels import Labels
 from annotator.storage.positions import Positions
+from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
 from annotator.storage.search import SearchIndex
 from annotator.storage.themes import Themes
@@ -44,9 +47,14 @@ class Store:
     """
 
     def __init__(
-        self, path: str | Path | None = None, read_only: bool = False, allow_read_only=False
+        self,
+        path: str | Path | None = None,
+        read_only: bool = False,
+        allow_read_only: bool = False,
+        device: str | None = None,
     ):
         self.path = Path(path) if path is not None else None
+        self.device = device or this_device()  # recorded with every event
         try:
             opened = open_database(self.path, read_only=read_only)
         except DatabaseReadOnly:
@@ -67,6 +75,7 @@ class Store:
         self.positions = Positions(self)
         self.removal = Removal(self)
         self.figures = Figures(self)
+        self.project = Project(self)
 
     def close(self) -> None:
         self.conn.close()

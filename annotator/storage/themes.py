@@ -30,6 +30,7 @@ class Themes(Repository):
 
     def add(self, theme: Theme) -> Theme:
         with self.transaction():
+            self._check_unlocked()
             validate_key(theme.key)
             if self.conn.execute("SELECT 1 FROM themes WHERE key = ?", (theme.key,)).fetchone():
                 raise ThemeError(
@@ -65,6 +66,7 @@ class Themes(Repository):
         if unknown:
             raise ThemeError(f"cannot change {', '.join(sorted(unknown))} of a theme")
         with self.transaction():
+            self._check_unlocked()
             self.get(key)
             if "color" in changes:
                 changes["color"] = validate_color(changes["color"])
@@ -81,6 +83,7 @@ class Themes(Repository):
     def move(self, key: str, position: int) -> list[Theme]:
         """Place a theme at an index in the active order, shifting the others."""
         with self.transaction():
+            self._check_unlocked()
             order = [t.key for t in self.list(include_retired=True)]
             if key not in order:
                 raise ThemeError(f"no theme with key {key!r}")
@@ -95,11 +98,20 @@ class Themes(Repository):
     def retire(self, key: str, retired: bool = True) -> Theme:
         """Retire (hide from annotators) or restore a theme; its labels are kept either way."""
         with self.transaction():
+            self._check_unlocked()
             theme = self.get(key)
             if not retired:
                 self._check_shortcut_free(theme.shortcut, key)
             self.conn.execute("UPDATE themes SET retired = ? WHERE key = ?", (int(retired), key))
             return self.get(key)
+
+    def _check_unlocked(self) -> None:
+        """A package's scheme is its lead's: changed only in the lead's project."""
+        if self._store.project.info().scheme_locked:
+            raise ThemeError(
+                "this project is a package handed out by a project lead: its themes are the"
+                " lead's and can be changed only in the lead's project"
+            )
 
     def _check_shortcut_free(self, shortcut: int | None, key: str) -> None:
         if shortcut is None:
