@@ -7,6 +7,7 @@ their writes. Rows are streamed from cursors; nothing holds the whole project in
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from itertools import groupby
@@ -149,6 +150,14 @@ class ExportSnapshot:
             votes.setdefault(article_id, {})[key] = n
         rows = self.conn.execute("SELECT id, unit_count FROM articles ORDER BY id")
         return [ArticleWeight(i, units, votes.get(i, {})) for i, units in rows]
+
+    def adjudications(self) -> dict[tuple[int, int], tuple[str, ...]]:
+        """(article id, unit index) -> a lead's final themes (team review)."""
+        rows = self.conn.execute(
+            "SELECT u.article_id, u.idx, a.themes FROM adjudications a"
+            " JOIN units u ON u.id = a.unit_id"
+        )
+        return {(article, index): tuple(json.loads(themes)) for article, index, themes in rows}
 
     def iter_articles(self) -> Iterator[SourceArticle]:
         """Articles in id order, each with its unit rows in order (grouped in C by groupby)."""

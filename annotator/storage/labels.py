@@ -63,6 +63,23 @@ class Labels(Repository):
             for u, by_name in found.items()
         }
 
+    def unit_states(self, unit_id: int) -> dict[str, UnitState]:
+        """annotator name -> state, for everyone who touched one unit."""
+        found: dict[str, list] = {}
+        for name, status in self.conn.execute(
+            """SELECT a.name, s.status FROM unit_status s JOIN annotators a
+               ON a.id = s.annotator_id WHERE s.unit_id = ?""",
+            (unit_id,),
+        ):
+            found[name] = [[], status]
+        for name, key in self.conn.execute(
+            """SELECT a.name, l.theme_key FROM labels l JOIN annotators a ON a.id = l.annotator_id
+               JOIN themes t ON t.key = l.theme_key WHERE l.unit_id = ? ORDER BY t.position""",
+            (unit_id,),
+        ):
+            found.setdefault(name, [[], Status.NOT_SEEN])[0].append(key)
+        return {name: UnitState(tuple(k), status) for name, (k, status) in found.items()}
+
     def annotator_states(self, article_id: int, annotator: str) -> dict[int, UnitState]:
         """unit id -> state for one annotator: what the reader needs to draw an article."""
         annotator_id = self._store.annotators.id_of(annotator)
@@ -145,6 +162,12 @@ class Labels(Repository):
         )
         return LabelChange(unit_id, before, after)
 
+    def put_state(self, unit_id: int, annotator_id: int, state: UnitState, at: str) -> None:
+        """Make the stored state equal to one the event log already holds (merge, sync),
+        inside the caller's transaction: no new event."""
+        self._write_labels(unit_id, annotator_id, state, at)
+        self._write_status(unit_id, annotator_id, state.status, at)
+
     def _checked(self, state: UnitState, before: UnitState) -> UnitState:
         """The state with its themes in scheme order; unknown themes, and retired ones the
         unit did not already have, are refused."""
@@ -211,18 +234,21 @@ class Labels(Repository):
             now, before = utc_now(), self._read_note(unit_id, annotator_id)
             if before == text:
                 return
-            if text:
-                self.conn.execute(
-                    """INSERT INTO notes (unit_id, annotator_id, text, updated_at)
-                       VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, annotator_id)
-                       DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at""",
-                    (unit_id, annotator_id, text, now),
-                )
-            else:
-                self.conn.execute(
-                    "DELETE FROM notes WHERE unit_id = ? AND annotator_id = ?",
-                    (unit_id, annotator_id),
-                )
+            self.put_note(unit_id, annotator_id, text, now)
             self._store.events.log(
                 annotator_id, unit_id, "note", {"note": before}, {"note": text}, now
             )
+
+    def put_note(self, unit_id: int, annotator_id: int, text: str, at: str) -> None:
+        """Store a note (empty: none) inside the caller's transaction, without an event."""
+        if not text:
+            self.conn.execute(
+                "DELETE FROM notes WHERE unit_id = ? AND annotator_id = ?", (unit_id, annotator_id)
+            )
+            return
+        self.conn.execute(
+            """INSERT INTO notes (unit_id, annotator_id, text, updated_at)
+               VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, annotator_id)
+               DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at""",
+            (unit_id, annotator_id, text, at),
+        )

@@ -12,6 +12,10 @@ A Store is its connection plus one repository per noun, each holding its own SQL
     store.removal    removing and restoring articles    (removal.py)
     store.figures    counts and progress                (figures.py)
     store.project    the project's id, package binding  (project_info.py)
+    store.adjudications  a lead's final themes           (adjudications.py)
+    store.transfer   work moved in from another project (transfer.py)
+    store.team       assignments, merges, progress      (team.py)
+    store.judgements finished judgements, packed        (judgements.py)
 
 Every method that writes commits before it returns.
 """
@@ -23,6 +27,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.storage.adjudications import Adjudications
 from annotator.storage.annotators import Annotators
 from annotator.storage.articles import Articles
 from annotator.storage.database import open_database
@@ -30,12 +35,15 @@ from annotator.storage.device import this_device
 from annotator.storage.errors import DatabaseCorrupt, DatabaseReadOnly, damaged, translated
 from annotator.storage.events import Events
 from annotator.storage.figures import Figures
+from annotator.storage.judgements import Judgements
 from annotator.storage.labels import Labels
 from annotator.storage.positions import Positions
 from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
 from annotator.storage.search import SearchIndex
+from annotator.storage.team import Team
 from annotator.storage.themes import Themes
+from annotator.storage.transfer import Transfer
 
 
 class Store:
@@ -76,6 +84,10 @@ class Store:
         self.removal = Removal(self)
         self.figures = Figures(self)
         self.project = Project(self)
+        self.adjudications = Adjudications(self)
+        self.transfer = Transfer(self)
+        self.team = Team(self)
+        self.judgements = Judgements(self)
 
     def close(self) -> None:
         self.conn.close()

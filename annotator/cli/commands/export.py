@@ -47,7 +47,8 @@ def register(commands) -> None:
     labels.add_argument(
         "--resolve",
         choices=RESOLVE_RULES,
-        help="combine annotators (default majority; a tie leaves the theme out)",
+        help="combine annotators (default majority; a tie leaves the theme out; adjudicated:"
+        " a lead's decision where there is one, else the majority)",
     )
     parser.add_argument("--only-done", action="store_true", help="only units marked done")
     parser.add_argument(
