@@ -83,13 +83,14 @@ def _check_themes(lead: Store, other: Store, source: Path) -> None:
 def _check_devices(lead: Store, other: Store, source: Path) -> None:
     here = lead.team.devices()
     for name, devices in other.team.devices().items():
-        elsewhere = here.get(name, set()) - devices
-        new = devices - here.get(name, set())
-        if elsewhere and new:
+        known = here.get(name, set())
+        new = devices - known
+        if new and len(known | devices) > 1:  # a name the project has from another computer
+            other_device = sorted((known | devices) - {sorted(new)[0]})[0]
             raise MergeRefused(
                 f"{source.name}: the annotator name {name!r} comes from two computers"
-                f" (device {sorted(new)[0][:8]} in this package, {sorted(elsewhere)[0][:8]}"
-                " in the project). If they are two people, rename one in the package:"
+                f" (device {sorted(new)[0][:8]} in this package, {other_device[:8]} already"
+                " known). If they are two people, rename one in the package:"
                 f" annotator --db {source} annotators rename {name!r} NEW-NAME;"
                 " nothing was merged"
             )

@@ -129,6 +129,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     with open_store_for(args, writes=False) as store:
         stats = store.figures.project()
+        stats["team"] = [asdict(row) for row in store.team.progress()]
     if args.json:
         print_json(stats)
         return 0
