@@ -135,7 +135,9 @@ def run_app(args: argparse.Namespace) -> int:
     opened = open_first_project(args, settings)
     if opened is None:
         return 2
-    annotator = ask_annotator(settings, getattr(args, "annotator", None))
+    # A package is bound to the annotator it was handed to: no question is asked.
+    bound = opened.store.project.info().bound_annotator
+    annotator = bound or ask_annotator(settings, getattr(args, "annotator", None))
     if annotator is None:
         opened.store.close()
         return 0

@@ -94,7 +94,9 @@ class ExportDialog(QDialog):
             ),
             (self.tr("Every annotator agrees"), ("resolve", "unanimous")),
             (self.tr("Any annotator"), ("resolve", "any")),
-        ):
+            (self.tr("A lead's decision where reviewed, else the majority"),
+             ("resolve", "adjudicated")),
+        ):  # fmt: skip
             self.labels_box.addItem(text, value)
         for name in self.annotators:
             self.labels_box.addItem(self.tr("Only {name}").format(name=name), ("annotator", name))

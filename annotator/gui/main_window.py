@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator import APP_NAME
 from annotator.app.commands import perform
+from annotator.app.paths import PROJECT_SUFFIX
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
@@ -33,6 +34,7 @@ from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
+from annotator.gui.team_actions import TeamActions
 from annotator.gui.theme_panel import ThemePanel
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
@@ -45,7 +47,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, ProjectActions, RemovalActions):
+class MainWindow(QMainWindow, ProjectActions, RemovalActions, TeamActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -214,6 +216,11 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             "back_to_text": self.focus_reader,
             "language_ar": lambda: self.set_language("ar"),
             "language_en": lambda: self.set_language("en"),
+            "hand_out_work": self.on_hand_out_work,
+            "merge_work": self.on_merge_work,
+            "team_progress": self.on_team_progress,
+            "team_agreement": self.on_team_agreement,
+            "review_disagreements": self.on_review_disagreements,
             "shortcuts": self.on_shortcuts,
             "about": self.on_about,
         }
@@ -240,9 +247,15 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        projects = [Path(p) for p in paths if p.endswith(PROJECT_SUFFIX)]
+        if projects:  # returned packages: merged, not imported
+            self.merge_packages(projects)
+        others = [p for p in paths if not p.endswith(PROJECT_SUFFIX)]
+        if others:
+            self.start_import(others)
 
     # -- closing --------------------------------------------------------------------------
 

@@ -70,6 +70,18 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
         ],
     ),
     (
+        "team",
+        lambda: translate("menus", "&Team"),
+        [
+            ActionSpec("hand_out_work", lambda: translate("menus", "&Hand out work…")),
+            ActionSpec("merge_work", lambda: translate("menus", "&Merge returned work…")),
+            None,
+            ActionSpec("team_progress", lambda: translate("menus", "&Progress")),
+            ActionSpec("team_agreement", lambda: translate("menus", "&Agreement")),
+            ActionSpec("review_disagreements", lambda: translate("menus", "&Review disagreements")),
+        ],
+    ),
+    (
         "help",
         lambda: translate("menus", "&Help"),
         [

@@ -89,7 +89,8 @@ class ProjectActions:
         """Show another project: a new session, the same views (the caller closes the old)."""
         self.indexer.stop()
         self.database = Path(path)
-        self.session = AnnotationSession(store, self.session.annotator)
+        bound = store.project.info().bound_annotator  # a package: its annotator's name
+        self.session = AnnotationSession(store, bound or self.session.annotator)
         self.session.subscribe(self._on_session_event)
         self.article_model.store = store
         self.article_model.reload_themes()

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between annotators</source>
+        <translation>الاتفاق بين المعلِّمين</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>الجمل</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa (mean)</source>
+        <translation>كابا كوهين (المتوسط)</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha [95%]</source>
+        <translation>ألفا كريبندورف [95٪]</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>القراءة</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s reading guide: alpha 0.8 or more is reliable; 0.667 to 0.8 allows tentative conclusions; below that the labels are not reliable.</source>
+        <translation>دليل كريبندورف للقراءة: ألفا 0.8 فأكثر موثوقة؛ ومن 0.667 إلى 0.8 تسمح باستنتاجات مبدئية؛ وما دون ذلك فالتصنيفات غير موثوقة.</translation>
+    </message>
+    <message>
+        <source>The agreement could not be computed: {error}</source>
+        <translation>تعذّر حساب الاتفاق: {error}</translation>
+    </message>
+    <message>
+        <source>{units} sentences finished by two or more annotators ({names}).</source>
+        <translation>{units} جملة أنهاها معلِّمان أو أكثر ({names}).</translation>
+    </message>
+    <message>
+        <source>Whole label sets (MASI)</source>
+        <translation>مجموعات التصنيفات كاملة (MASI)</translation>
+    </message>
+    <message>
+        <source>Not defined (too few or identical judgements)</source>
+        <translation>غير معرّفة (أحكام قليلة جدًا أو متطابقة)</translation>
+    </message>
+    <message>
+        <source>Reliable</source>
+        <translation>موثوقة</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>مبدئية</translation>
+    </message>
+    <message>
+        <source>Not reliable</source>
+        <translation>غير موثوقة</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListModel</name>
     <message>
         <source>Sentences done: {done} of {total}</source>
@@ -148,6 +215,10 @@
         <translation>أي مُوسِّم</translation>
     </message>
     <message>
+        <source>A lead&apos;s decision where reviewed, else the majority</source>
+        <translation>قرار المشرف حيث رُوجعت، وإلا فرأي الأغلبية</translation>
+    </message>
+    <message>
         <source>Only {name}</source>
         <translation>{name} فقط</translation>
     </message>
@@ -212,6 +283,61 @@
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>HandOutDialog</name>
+    <message>
+        <source>Hand out work</source>
+        <translation>توزيع العمل</translation>
+    </message>
+    <message>
+        <source>names, separated by commas</source>
+        <translation>الأسماء، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>Articles nobody has started</source>
+        <translation>المقالات التي لم يبدأها أحد</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>المعلِّمون:</translation>
+    </message>
+    <message>
+        <source>Share given to several:</source>
+        <translation>النسبة المعطاة لأكثر من معلِّم:</translation>
+    </message>
+    <message>
+        <source>Annotators per shared article:</source>
+        <translation>عدد المعلِّمين لكل مقال مشترك:</translation>
+    </message>
+    <message>
+        <source>Which articles:</source>
+        <translation>أي المقالات:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <source>Write packages to:</source>
+        <translation>كتابة الحزم في:</translation>
+    </message>
+    <message>
+        <source>Folder for the packages</source>
+        <translation>مجلد الحزم</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the packages.</source>
+        <translation>اختر مجلدًا للحزم.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +541,37 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المعلِّم</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Sentences done</source>
+        <translation>الجمل المنجزة</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>المؤجَّلة</translation>
+    </message>
+    <message>
+        <source>Last work</source>
+        <translation>آخر عمل</translation>
+    </message>
+    <message>
+        <source>Last merged</source>
+        <translation>آخر دمج</translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message>
         <source>Open project</source>
@@ -493,6 +650,41 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review disagreements</source>
+        <translation>مراجعة الاختلافات</translation>
+    </message>
+    <message>
+        <source>Digits: toggle a theme of the decision · 0: no theme · Enter: the majority, then the next · ↓ ↑: next / previous · Ctrl+Z: undo</source>
+        <translation>الأرقام: إضافة موضوع إلى القرار أو حذفه · ‎0‎: بلا موضوع · Enter: رأي الأغلبية ثم التالي · ↓ ↑: التالي / السابق · Ctrl+Z: تراجع</translation>
+    </message>
+    <message>
+        <source>No disagreements: the annotators agree everywhere.</source>
+        <translation>لا اختلافات: المعلِّمون متفقون في كل مكان.</translation>
+    </message>
+    <message>
+        <source>Disagreement {n} of {total} · decided: {decided}</source>
+        <translation>الاختلاف {n} من {total} · تم البتّ: {decided}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Majority&lt;/b&gt;: {themes}</source>
+        <translation>&lt;b&gt;الأغلبية&lt;/b&gt;: {themes}</translation>
+    </message>
+    <message>
+        <source>not decided yet</source>
+        <translation>لم يُبتّ بعد</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decision&lt;/b&gt;: {themes}</source>
+        <translation>&lt;b&gt;القرار&lt;/b&gt;: {themes}</translation>
+    </message>
+    <message>
+        <source>no theme</source>
+        <translation>بلا موضوع</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -540,6 +732,41 @@ Last: {name}</source>
     <message>
         <source>Sentences you have finished in the whole project</source>
         <translation>الجمل التي أنجزتها في المشروع كله</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <source>{count} packages written to {folder}</source>
+        <translation>كُتبت {count} حزمة في {folder}</translation>
+    </message>
+    <message>
+        <source>Merge returned work</source>
+        <translation>دمج العمل المُعاد</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*{suffix})</source>
+        <translation>مشاريع Annotator (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Merging {count} package(s)…</source>
+        <translation>جارٍ دمج {count} حزمة…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>الدمج</translation>
+    </message>
+    <message>
+        <source>Merged {ok} of {total} package(s).</source>
+        <translation>دُمجت {ok} من {total} حزمة.</translation>
+    </message>
+    <message>
+        <source>{name}: not merged: {reason}</source>
+        <translation>{name}: لم تُدمج: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {added} added, {updated} updated, {unchanged} unchanged</source>
+        <translation>{name}: أُضيف {added}، وحُدّث {updated}، ولم يتغير {unchanged}</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1232,30 @@ Last: {name}</source>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
+        <source>&amp;Hand out work…</source>
+        <translation>&amp;توزيع العمل…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge returned work…</source>
+        <translation>&amp;دمج العمل المُعاد…</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>الت&amp;قدّم</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>الا&amp;تفاق</translation>
+    </message>
+    <message>
+        <source>&amp;Review disagreements</source>
+        <translation>&amp;مراجعة الاختلافات</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -35,19 +35,26 @@ def register(commands) -> None:
     agreement = commands.add_parser(
         "agreement",
         help="agreement between annotators, per theme and over label sets",
-        description="Computed on sentences finished by two or more annotators.",
+        description="Computed on sentences finished by two or more annotators: observed"
+        " agreement, Cohen's and Fleiss' kappa, Krippendorff's alpha with a bootstrap interval.",
     )
     agreement.add_argument("--json", action="store_true", help="print JSON")
     agreement.add_argument("--annotators", metavar="A,B,...", help="only these annotators")
     agreement.add_argument("--theme", metavar="KEY", help="only this theme")
-    agreement.add_argument("--resamples", type=int, default=DEFAULT_RESAMPLES)
-    agreement.add_argument("--seed", type=int, default=0)
+    agreement.add_argument(
+        "--resamples",
+        type=int,
+        default=DEFAULT_RESAMPLES,
+        help="bootstrap resamples for the intervals (0: none)",
+    )
+    agreement.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
     agreement.set_defaults(handler=run_agreement)
     adjudicate = commands.add_parser(
         "adjudicate",
         help="the units where annotators disagree (to settle them: Team → Review disagreements)",
+        description="List the sentences where the annotators who finished them disagree.",
     )
-    adjudicate.add_argument("--list", action="store_true", required=True)
+    adjudicate.add_argument("--list", action="store_true", required=True, help="list them")
     adjudicate.add_argument("--json", action="store_true", help="print JSON")
     adjudicate.add_argument("--theme", metavar="KEY", help="disagreements about this theme")
     adjudicate.add_argument("--pair", metavar="A,B", help="between these two annotators")
@@ -56,7 +63,9 @@ def register(commands) -> None:
 
 
 def _register_team(commands) -> None:
-    team = commands.add_parser("team", help="hand out work and follow it")
+    team = commands.add_parser(
+        "team", help="hand out work and follow it", description="Hand out work and follow it."
+    )
     actions = team.add_subparsers(dest="team_action", metavar="ACTION", required=True)
     assign = actions.add_parser(
         "assign",
@@ -80,7 +89,7 @@ def _register_team(commands) -> None:
         default="not_started",
         help="not_started (default), all, or words to search for",
     )
-    assign.add_argument("--seed", type=int, default=0)
+    assign.add_argument("--seed", type=int, default=0, help="the same seed, the same assignment")
     assign.add_argument("--out", type=Path, metavar="FOLDER", help="write packages here")
     assign.add_argument("--json", action="store_true", help="print JSON")
     assign.set_defaults(handler=run_assign)
@@ -90,7 +99,9 @@ def _register_team(commands) -> None:
 
 
 def _register_annotators(commands) -> None:
-    annotators = commands.add_parser("annotators", help="the annotators' names")
+    annotators = commands.add_parser(
+        "annotators", help="the annotators' names", description="List or rename annotators."
+    )
     actions = annotators.add_subparsers(dest="annotators_action", metavar="ACTION")
     rename = actions.add_parser("rename", help="rename an annotator (their work follows)")
     rename.add_argument("old")
