@@ -6,7 +6,9 @@ Ctrl+Y undo and redo. Every decision is stored at once (app/team/review.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import contextlib
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -15,8 +17,25 @@ from annotator.app.team.review import ReviewItem, ReviewSession
 from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
 from annotator.gui.keyboard import command_for_event
+from annotator.storage.store import Store
 
 LRI, PDI = "\u2066", "\u2069"
+
+
+class _CountSignals(QObject):
+    counted = Signal(int)
+
+
+class _Count(QRunnable):
+    def __init__(self, path, theme, pair, signals: _CountSignals):
+        super().__init__()
+        self.path, self.theme, self.pair, self.signals = path, theme, pair, signals
+
+    def run(self) -> None:
+        with Store(self.path, read_only=True) as store:
+            total = len(store.judgements.disagreements(self.theme, self.pair))
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.signals.counted.emit(total)
 
 
 class ReviewWindow(QDialog):
@@ -45,7 +64,21 @@ class ReviewWindow(QDialog):
             layout.addWidget(widget)
         self.resize(820, 520)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.total: int | None = len(review.units) if review.exhausted else None
         review.subscribe(self.redraw)
+        self.redraw()
+        if self.total is None and review.store.path is not None:
+            self._count_in_background()
+
+    def _count_in_background(self) -> None:
+        """The total takes a pass over every judgement: on a pool thread, its own connection."""
+        self._signals = _CountSignals(self)
+        self._signals.counted.connect(self._counted)
+        job = _Count(self.review.store.path, self.review.theme, self.review.pair, self._signals)
+        QThreadPool.globalInstance().start(job)
+
+    def _counted(self, total: int) -> None:
+        self.total = total
         self.redraw()
 
     def redraw(self) -> None:
@@ -55,8 +88,9 @@ class ReviewWindow(QDialog):
             self.text.clear()
             self.judgements.clear()
             return
+        total = "…" if self.total is None else f"{self.total:,}"
         self.position.setText(self.tr("Disagreement {n} of {total} · decided: {decided}").format(
-            n=self.review.index + 1, total=len(self.review.units), decided=self.review.decided()
+            n=self.review.index + 1, total=total, decided=self.review.decided()
         ))  # fmt: skip
         self.text.setPlainText(f"{item.article.title}\n\n{item.unit.text}")
         self.judgements.setText(self._judgements_html(item))

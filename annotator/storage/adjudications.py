@@ -20,6 +20,9 @@ class Adjudications(Repository):
         ).fetchone()
         return tuple(json.loads(row[0])) if row else None
 
+    def count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM adjudications").fetchone()[0]
+
     def all(self) -> dict[int, tuple[str, ...]]:
         rows = self.conn.execute("SELECT unit_id, themes FROM adjudications")
         return {unit_id: tuple(json.loads(themes)) for unit_id, themes in rows}

@@ -29,12 +29,59 @@ class Judgements(Repository):
     def disagreements(
         self, theme: str | None = None, pair: tuple[str, str] | None = None
     ) -> list[int]:
-        """Sentence units where the annotators who finished them disagree, in article order
+        """Every sentence where the annotators who finished it disagree, in article order
         (about one theme, or between two annotators, when asked)."""
-        ids = None
+        sql, params = self._disagreement_query(theme, pair)
+        rows = self.conn.execute(
+            f"""WITH masks AS (SELECT s.unit_id, {sql["mask"]} AS mask FROM unit_status s
+                               WHERE s.status != 'skipped' {sql["who"]}),
+                     split AS (SELECT unit_id FROM masks GROUP BY unit_id
+                               HAVING COUNT(*) >= 2 AND MIN(mask) != MAX(mask))
+                SELECT u.id FROM split JOIN units u ON u.id = split.unit_id
+                WHERE u.kind = 'sentence' ORDER BY u.article_id, u.idx""",
+            params,
+        )
+        return [r[0] for r in rows]
+
+    def disagreements_after(
+        self,
+        after: tuple[int, int] | None,
+        limit: int,
+        theme: str | None = None,
+        pair: tuple[str, str] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """The next `limit` disagreements after (article id, index): (unit, article, index).
+
+        Walks units in article order and stops at `limit`: a page costs milliseconds however
+        large the project, so the review opens at once."""
+        sql, params = self._disagreement_query(theme, pair)
+        article, index = after if after is not None else (0, -1)
+        rows = self.conn.execute(
+            f"""SELECT u.id, u.article_id, u.idx FROM units u
+                WHERE u.kind = 'sentence' AND (u.article_id, u.idx) > (:article, :index)
+                  AND (SELECT COUNT(DISTINCT {sql["mask"]}) FROM unit_status s
+                       WHERE s.unit_id = u.id AND s.status != 'skipped' {sql["who"]}) > 1
+                ORDER BY u.article_id, u.idx LIMIT :limit""",
+            {**params, "article": article, "index": index, "limit": limit},
+        )
+        return [tuple(r) for r in rows]
+
+    def _disagreement_query(self, theme, pair) -> tuple[dict[str, str], dict]:
+        keys = [t.key for t in self._store.themes.list(include_retired=True)]
+        bits = " ".join(f"WHEN '{key}' THEN {1 << i}" for i, key in enumerate(keys))
+        keep = (1 << keys.index(theme)) if theme in keys else (0 if theme else -1)
+        mask = f"""(COALESCE((SELECT SUM(CASE l.theme_key {bits} ELSE 0 END) FROM labels l
+                              WHERE l.unit_id = s.unit_id AND l.annotator_id = s.annotator_id),
+                             0) & {keep})"""
+        params: dict = {}
+        who = ""
         if pair is not None:
-            ids = tuple(self._store.annotators.id_of(name) or 0 for name in pair)
-        return disagreements(self.conn, theme, ids)
+            ids = [self._store.annotators.id_of(name) or 0 for name in pair]
+            who, params = (
+                "AND s.annotator_id IN (:first, :second)",
+                {"first": ids[0], "second": ids[1]},
+            )
+        return {"mask": mask if keys else "0", "who": who}, params
 
     def unit_places(self, unit_ids: list[int]) -> dict[int, tuple[int, int]]:
         """unit id -> (article id, index), for showing a unit under review."""
@@ -49,31 +96,6 @@ class Judgements(Repository):
                 )
             )
         return places
-
-
-def _disagreement_sql(pair: bool, theme: bool) -> str:
-    """Units that two or more annotators finished and where one theme is chosen by some of
-    them but not all (only that theme, only that pair, when asked)."""
-    who = "AND annotator_id IN (:first, :second)" if pair else ""
-    which = "AND t.theme_key = :theme" if theme else ""
-    return f"""
-        WITH done AS (SELECT unit_id, annotator_id FROM unit_status
-                      WHERE status != 'skipped' {who}),
-             voters AS (SELECT unit_id, COUNT(*) AS n FROM done GROUP BY unit_id HAVING n >= 2),
-             chosen AS (SELECT l.unit_id, l.theme_key, COUNT(*) AS k FROM labels l
-                        JOIN done d ON d.unit_id = l.unit_id AND d.annotator_id = l.annotator_id
-                        GROUP BY l.unit_id, l.theme_key)
-        SELECT DISTINCT u.id FROM voters v JOIN chosen t ON t.unit_id = v.unit_id
-        JOIN units u ON u.id = v.unit_id
-        WHERE u.kind = 'sentence' AND t.k < v.n {which}
-        ORDER BY u.article_id, u.idx"""
-
-
-def disagreements(conn, theme: str | None, pair: tuple[int, int] | None) -> list[int]:
-    params = {"theme": theme}
-    if pair:
-        params.update(first=pair[0], second=pair[1])
-    return [r[0] for r in conn.execute(_disagreement_sql(bool(pair), bool(theme)), params)]
 
 
 def read_done(conn, annotators: list[str] | None = None) -> DoneJudgements:

@@ -165,8 +165,33 @@ class Labels(Repository):
     def put_state(self, unit_id: int, annotator_id: int, state: UnitState, at: str) -> None:
         """Make the stored state equal to one the event log already holds (merge, sync),
         inside the caller's transaction: no new event."""
-        self._write_labels(unit_id, annotator_id, state, at)
-        self._write_status(unit_id, annotator_id, state.status, at)
+        self.put_states([(unit_id, annotator_id, state, at)])
+
+    def put_states(self, rows: list[tuple[int, int, UnitState, str]], fresh: bool = False) -> None:
+        """put_state for many units at once: a handful of statements for thousands of rows.
+
+        `fresh`: the caller knows none of these units has labels of these annotators yet."""
+        if not fresh:
+            self.conn.executemany(
+                "DELETE FROM labels WHERE unit_id = ? AND annotator_id = ?",
+                [(unit, who) for unit, who, _state, _at in rows],
+            )
+        self.conn.executemany(
+            "INSERT INTO labels (unit_id, annotator_id, theme_key, created_at) VALUES (?, ?, ?, ?)",
+            [(unit, who, key, at) for unit, who, state, at in rows for key in state.themes],
+        )
+        self.conn.executemany(
+            "DELETE FROM unit_status WHERE unit_id = ? AND annotator_id = ?",
+            [(unit, who) for unit, who, state, _at in rows if state.status == Status.NOT_SEEN],
+        )
+        self.conn.executemany(
+            """INSERT INTO unit_status (unit_id, annotator_id, status, updated_at)
+               VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, annotator_id) DO UPDATE
+               SET status = excluded.status, updated_at = excluded.updated_at
+               WHERE status != excluded.status""",
+            [(unit, who, str(state.status), at) for unit, who, state, at in rows
+             if state.status != Status.NOT_SEEN],
+        )  # fmt: skip
 
     def _checked(self, state: UnitState, before: UnitState) -> UnitState:
         """The state with its themes in scheme order; unknown themes, and retired ones the

@@ -8,7 +8,6 @@ from two computers.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,10 +68,7 @@ def _check(lead: Store, other: Store, source: Path) -> str:
 
 def _check_themes(lead: Store, other: Store, source: Path) -> None:
     known = {t.key for t in lead.themes.list(include_retired=True)}
-    used = set()
-    for (after,) in other.conn.execute("SELECT after FROM events WHERE action != 'note'"):
-        used.update(json.loads(after).get("themes") or ())
-    missing = sorted(used - known)
+    missing = sorted(other.events.themes_used() - known)
     if missing:
         raise MergeRefused(
             f"{source.name} uses themes this project does not have: {', '.join(missing)}."

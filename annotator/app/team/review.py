@@ -15,6 +15,8 @@ from annotator.core.status import DONE_STATUSES
 from annotator.storage.rows import ArticleRecord, UnitRecord
 from annotator.storage.store import Store
 
+PAGE = 100  # disagreements read at a time
+
 
 @dataclass(frozen=True)
 class ReviewItem:
@@ -35,9 +37,12 @@ class ReviewSession:
         theme: str | None = None,
         pair: tuple[str, str] | None = None,
     ):
-        self.store, self.lead = store, lead
-        self.units = store.judgements.disagreements(theme, pair)
+        self.store, self.lead, self.theme, self.pair = store, lead, theme, pair
+        self.units: list[int] = []  # disagreements found so far, in article order
+        self._last: tuple[int, int] | None = None  # (article, index) of the last one found
+        self.exhausted = False  # every disagreement is in `units`
         self.index = 0
+        self._fetch()
         self._keys = [t.key for t in store.themes.list(include_retired=True)]
         self._undo: list[tuple[int, tuple | None, tuple | None]] = []  # unit, before, after
         self._redo: list[tuple[int, tuple | None, tuple | None]] = []
@@ -71,13 +76,31 @@ class ReviewSession:
             self.store.adjudications.get(unit_id),
         )
 
+    def _fetch(self) -> bool:
+        """The next page of disagreements (a few milliseconds, whatever the project's size)."""
+        if self.exhausted:
+            return False
+        page = self.store.judgements.disagreements_after(self._last, PAGE, self.theme, self.pair)
+        if len(page) < PAGE:
+            self.exhausted = True
+        if page:
+            self.units.extend(unit for unit, _article, _index in page)
+            self._last = page[-1][1:]
+        return bool(page)
+
+    def count(self) -> int:
+        """How many disagreements there are in all (a whole pass: the window asks off its
+        thread, on its own connection)."""
+        return len(self.store.judgements.disagreements(self.theme, self.pair))
+
     def decided(self) -> int:
-        all_decisions = self.store.adjudications.all()
-        return sum(1 for unit_id in self.units if unit_id in all_decisions)
+        return self.store.adjudications.count()
 
     # -- moving --------------------------------------------------------------------------------
 
     def go_to(self, index: int) -> bool:
+        while index >= len(self.units) - 1 and self._fetch():
+            pass  # keep a page ahead of the lead
         if not 0 <= index < len(self.units) or index == self.index:
             return False
         self.index = index
