@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 
 from annotator.app.session import AnnotationSession
 from annotator.app.team.assign import plan_assignment, record_assignment, write_packages
