@@ -255,24 +255,24 @@ class AnnotationSession(RemovalMixin):
 
     def undo(self) -> LabelChange | RemovalEntry | None:
         """Put back the state before the last change, going to its article and unit first."""
-        entry = self.undo_stack.next_undo()
-        if entry is None:
-            return None
-        if isinstance(entry, RemovalEntry):
-            return self._undo_removal(entry)
-        change = self._put_back(entry, entry.change.before, "undo")
-        self.undo_stack.undone()
-        self._show_state(change)
-        return change
+        return self._replay(undo=True)
 
     def redo(self) -> LabelChange | RemovalEntry | None:
-        entry = self.undo_stack.next_redo()
+        return self._replay(undo=False)
+
+    def _replay(self, undo: bool) -> LabelChange | RemovalEntry | None:
+        stack = self.undo_stack
+        entry = stack.next_undo() if undo else stack.next_redo()
         if entry is None:
             return None
         if isinstance(entry, RemovalEntry):
-            return self._redo_removal(entry)
-        change = self._put_back(entry, entry.change.after, "redo")
-        self.undo_stack.redone()
+            return self._undo_removal(entry) if undo else self._redo_removal(entry)
+        state = entry.change.before if undo else entry.change.after
+        change = self._put_back(entry, state, "undo" if undo else "redo")
+        if undo:
+            stack.undone()
+        else:
+            stack.redone()
         self._show_state(change)
         return change
 
