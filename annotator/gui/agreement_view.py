@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.app.team.agreement import project_agreement
-from annotator.core.agreement import READING_GUIDE
 from annotator.storage.store import Store
 
 READING_COLORS = {"reliable": "#2e8b57", "tentative": "#d4a017", "unreliable": "#c0392b"}
@@ -37,6 +35,9 @@ class _Compute(QRunnable):
         self.path, self.signals = path, signals
 
     def run(self) -> None:
+        # Imported here: numpy costs the window's start-up a tenth of a second.
+        from annotator.app.team.agreement import project_agreement
+
         try:
             with Store(self.path, read_only=True) as store:
                 result = project_agreement(store)
@@ -59,6 +60,8 @@ class AgreementChart(QWidget):
         self.update()
 
     def paintEvent(self, event) -> None:
+        from annotator.core.agreement import READING_GUIDE
+
         painter = QPainter(self)
         width, height = self.width() - 150, self.height()
         band_height = height / max(1, len(self.rows))
