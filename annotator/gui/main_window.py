@@ -94,8 +94,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
     def _connect(self) -> None:
         self.reader.unit_clicked.connect(self.session_go_to_unit)
         self.article_panel.article_activated.connect(self.open_article)
+        self.article_panel.article_browsed.connect(self.browse_article)
         self.article_panel.remove_requested.connect(self.remove_article_asking)
-        self.article_panel.search_box.returnPressed.connect(self.article_panel.table.setFocus)
         self.theme_panel.leave_requested.connect(self.focus_reader)
         self.integrity.damaged.connect(self.on_damage_found)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
@@ -118,6 +118,10 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         if article_id != self.session.article_id:
             self.session.open_article(article_id)
         self.focus_reader()
+
+    def browse_article(self, article_id: int) -> None:
+        if article_id != self.session.article_id:
+            self.session.open_article(article_id)
 
     def focus_reader(self) -> None:
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
