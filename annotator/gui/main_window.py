@@ -26,7 +26,7 @@ from annotator.gui.article_model import ArticleListModel
 from annotator.gui.article_removal import RemovalActions
 from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
-from annotator.gui.keyboard import label_command
+from annotator.gui.keyboard import label_command, letter_action
 from annotator.gui.menus import MenuBar
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.reader import ReaderView
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.menu = MenuBar(self, self.menu_handlers())
         self.indexer = SearchIndexer(self)
         self.integrity = IntegrityChecker(self)
+        self.notes_view = None  # View → Notes, made when first asked for
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
 
     def _connect(self) -> None:
         self.reader.unit_clicked.connect(self.session_go_to_unit)
+        self.reader.action_requested.connect(lambda name: self.menu.actions[name].trigger())
         self.article_panel.article_activated.connect(self.open_article)
         self.article_panel.article_browsed.connect(self.browse_article)
         self.article_panel.remove_requested.connect(self.remove_article_asking)
@@ -145,10 +147,14 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
                 return True
             return False
         found = label_command(event)
-        if found is None:
-            return False
-        perform(self.session, found.command, found.digit)
-        return True
+        if found is not None:
+            perform(self.session, found.command, found.digit)
+            return True
+        action = letter_action(event)
+        if action is not None:
+            self.menu.actions[action].trigger()
+            return True
+        return False
 
     def on_damage_found(self, path: str, error: DatabaseCorrupt) -> None:
         """The background check found damage: stop writing to the file and say what to do."""
@@ -174,6 +180,9 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             self.status.show_message(
                 self.tr("Last sentence of this article. Press ↓ again to open the next article.")
             )
+        elif event.change is Change.NOTE:
+            if self.notes_view is not None and self.notes_view.isVisible():
+                self.notes_view.reload()
         elif event.change is Change.THEMES:
             self.article_model.reload_themes()
         elif event.change is Change.ARTICLES:
@@ -211,6 +220,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             "redo": self.on_redo,
             "find": self.article_panel.focus_search,
             "remove_article": self.on_remove_article,
+            "edit_note": self.theme_panel.focus_note,
+            "notes_list": self.on_notes_list,
             "edit_themes": self.on_edit_themes,
             "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
             "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),

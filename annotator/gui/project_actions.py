@@ -163,6 +163,27 @@ class ProjectActions:
             self.tr("Interface language: {name}").format(name=LANGUAGE_NAMES[language])
         )
 
+    def on_notes_list(self) -> None:
+        """View → Notes: one window, brought to the front if already open."""
+        from annotator.gui.notes_view import NotesView
+
+        view = self.notes_view
+        if view is None or view.store is not self.session.store:
+            view = self.notes_view = NotesView(self.session.store, self.session.annotator, self)
+            view.go_to.connect(self.go_to_sentence)
+        view.fill_annotators(view.annotator_filter.currentData() or "")
+        view.reload()
+        view.show()
+        view.raise_()
+
+    def go_to_sentence(self, article_id: int, unit_index: int) -> None:
+        if article_id != self.session.article_id:
+            self.session.open_article(article_id, unit_index)
+        else:
+            self.session.go_to_unit(unit_index)
+        self.activateWindow()
+        self.focus_reader()
+
     def on_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 

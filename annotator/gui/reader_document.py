@@ -33,7 +33,7 @@ from annotator.gui.mark_object import (
 from annotator.storage.rows import ArticleRecord, UnitRecord, UnitState
 
 THIN_SPACE = "\u2009"
-DONE_MARK, SKIPPED_MARK = "✓", "↷"
+DONE_MARK, SKIPPED_MARK, NOTE_MARK = "✓", "↷", "✎"
 MUTED = QColor("#6b7280")
 _SIZE_ADJUSTMENT = {"title": 2, "heading": 1, "sentence": 0}  # Qt scales 1.5x, 1.2x, 1x
 
@@ -112,6 +112,7 @@ class ReaderDocument:
         self.spans: list[UnitSpan] = []
         self._starts: list[int] = []
         self.style = MarkStyle({}, {})
+        self._notes: dict[int, str] = {}
 
     def build(
         self,
@@ -120,8 +121,9 @@ class ReaderDocument:
         states: dict[int, UnitState],
         style: MarkStyle,
         paragraph_spacing: float,
+        notes: dict[int, str] | None = None,
     ) -> None:
-        self.style, self.spans = style, []
+        self.style, self.spans, self._notes = style, [], notes or {}
         self.document.clear()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -156,7 +158,8 @@ class ReaderDocument:
             end = cursor.position()
             if embedding:
                 cursor.insertText(POP_DIRECTION, QTextCharFormat())
-            self._insert_marks(cursor, states.get(unit.id, UnitState()), unit.kind)
+            state = states.get(unit.id, UnitState())
+            self._insert_marks(cursor, state, unit.kind, self._notes.get(unit.id, ""))
             self.spans.append(UnitSpan(start, end, cursor.position()))
 
     def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
@@ -195,15 +198,15 @@ class ReaderDocument:
             char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, _SIZE_ADJUSTMENT[kind])
         return char_format
 
-    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str) -> None:
-        """A space, then one chip per theme (or a muted ✓ / ↷), after the unit's last character."""
-        if state.status == "not_seen" or (state.status == "done_with_themes" and not state.themes):
+    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str, note: str) -> None:
+        """A space, then one chip per theme (or a muted ✓ / ↷), then ✎ if the unit has a note,
+        after the unit's last character."""
+        symbol = {"done_no_theme": DONE_MARK, "skipped": SKIPPED_MARK}.get(state.status, "")
+        if not state.themes and not symbol and not note:
             return
         cursor.insertText(" ", self._unit_format(kind))
-        if not state.themes:
-            symbol = DONE_MARK if state.status == "done_no_theme" else SKIPPED_MARK
+        if not state.themes and symbol:
             cursor.insertText(symbol, self._muted_format())
-            return
         for n, key in enumerate(state.themes):
             if n:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
@@ -211,6 +214,10 @@ class ReaderDocument:
             cursor.insertText(
                 OBJECT_CHARACTER, mark_format(letters, self.style.colors.get(key, "#888888"))
             )
+        if note:
+            if state.themes or symbol:
+                cursor.insertText(THIN_SPACE, QTextCharFormat())
+            cursor.insertText(NOTE_MARK, self._muted_format())
 
     @staticmethod
     def _muted_format() -> QTextCharFormat:
@@ -220,7 +227,7 @@ class ReaderDocument:
         char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         return char_format
 
-    def set_marks(self, index: int, state: UnitState, kind: str) -> None:
+    def set_marks(self, index: int, state: UnitState, kind: str, note: str = "") -> None:
         """Redraw one unit's marks and move the positions of every unit after it."""
         span = self.spans[index]
         cursor = QTextCursor(self.document)
@@ -228,7 +235,7 @@ class ReaderDocument:
         cursor.setPosition(span.end)
         cursor.setPosition(span.marks_end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._insert_marks(cursor, state, kind)
+        self._insert_marks(cursor, state, kind, note)
         cursor.endEditBlock()
         shift = cursor.position() - span.marks_end
         span.marks_end = cursor.position()

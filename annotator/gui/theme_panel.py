@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
+from annotator.gui.note_field import NoteField
 from annotator.gui.theme_colors import readable_on
 
 SWATCH_SIZE = 22
@@ -48,18 +48,6 @@ def checked_style(color: str) -> str:
         f"QPushButton:checked {{ background: {tint}; border: 2px solid {color};"
         f" border-radius: 4px; font-weight: bold; }}"
     )
-
-
-class NoteField(QLineEdit):
-    """The current unit's note; Escape hands the keyboard back to the reader."""
-
-    leave_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.leave_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ThemeButton(QPushButton):
@@ -101,8 +89,7 @@ class ThemePanel(QWidget):
         self.note = NoteField(self)
         self.note.setObjectName("note")
         self._lay_out()
-        self.note.editingFinished.connect(self._save_note)
-        self.note.returnPressed.connect(self.leave_requested.emit)
+        self.note.finished.connect(self._save_note)
         self.note.leave_requested.connect(self.leave_requested.emit)
         self.set_session(session)
 
@@ -175,7 +162,10 @@ class ThemePanel(QWidget):
         self.note_label.setText(self.tr("Note on this sentence"))
         self.note.setPlaceholderText(self.tr("Optional note"))
         self.note.setToolTip(
-            self.tr("Saved when you press Enter or leave the field; Esc returns to the text")
+            self.tr(
+                "N writes a note. Saved when you press Enter or Esc, or leave the field;"
+                " Shift+Enter starts a new line"
+            )
         )
 
     # -- following the session ------------------------------------------------------------
@@ -232,6 +222,12 @@ class ThemePanel(QWidget):
             self.session.toggle_theme_key(key)
         finally:
             self.refresh()  # Qt already flipped the button; show what the store holds
+
+    def focus_note(self) -> None:
+        """N: write in the current sentence's note (the cursor at its end)."""
+        if self.note.isEnabled():
+            self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.note.moveCursor(QTextCursor.MoveOperation.End)
 
     def _save_note(self) -> None:
         if self._note_unit_id is not None:

@@ -8,7 +8,7 @@ from annotator.core.scheme import ThemeError
 from annotator.core.status import Status
 from annotator.storage.clock import utc_now
 from annotator.storage.repository import Repository
-from annotator.storage.rows import LabelChange, UnitState
+from annotator.storage.rows import LabelChange, NoteRecord, UnitState
 
 
 def done_state(themes: Iterable[str]) -> UnitState:
@@ -226,3 +226,30 @@ class Labels(Repository):
             self._store.events.log(
                 annotator_id, unit_id, "note", {"note": before}, {"note": text}, now
             )
+
+    def article_notes(self, article_id: int) -> dict[int, dict[str, str]]:
+        """unit id -> annotator name -> note, for every note on the article's units."""
+        found: dict[int, dict[str, str]] = {}
+        for unit_id, name, text in self.conn.execute(
+            """SELECT n.unit_id, a.name, n.text FROM notes n JOIN units u ON u.id = n.unit_id
+               JOIN annotators a ON a.id = n.annotator_id WHERE u.article_id = ?
+               ORDER BY a.id""",
+            (article_id,),
+        ):
+            found.setdefault(unit_id, {})[name] = text
+        return found
+
+    def all_notes(self, annotator: str | None = None) -> list[NoteRecord]:
+        """Every note in the project (or one annotator's), in article and unit order."""
+        where, params = "", ()
+        if annotator is not None:
+            where, params = "WHERE a.name = ?", (annotator,)
+        rows = self.conn.execute(
+            f"""SELECT u.article_id, ar.title, u.idx, u.text, a.name, n.text, n.updated_at
+                FROM notes n JOIN units u ON u.id = n.unit_id
+                JOIN articles ar ON ar.id = u.article_id
+                JOIN annotators a ON a.id = n.annotator_id {where}
+                ORDER BY u.article_id, u.idx, a.id""",
+            params,
+        )
+        return [NoteRecord(*row) for row in rows]

@@ -415,6 +415,56 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>NotesView</name>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>المُوسِّم:</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>الجملة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>آخر تعديل</translation>
+    </message>
+    <message>
+        <source>Double-click a note, or press Enter, to go to its sentence.</source>
+        <translation>انقر نقرًا مزدوجًا على ملاحظة، أو اضغط Enter، للانتقال إلى جملتها.</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>كل المُوسِّمين</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>لا توجد ملاحظات</numerusform>
+            <numerusform>ملاحظة واحدة</numerusform>
+            <numerusform>ملاحظتان</numerusform>
+            <numerusform>%n ملاحظات</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message>
         <source>Open project</source>
@@ -455,6 +505,13 @@ Last: {name}</source>
     <message>
         <source>Interface language: {name}</source>
         <translation>لغة الواجهة: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Note: {note}</source>
+        <translation>ملاحظة: {note}</translation>
     </message>
 </context>
 <context>
@@ -655,8 +712,8 @@ Last: {name}</source>
         <translation>ملاحظة اختيارية</translation>
     </message>
     <message>
-        <source>Saved when you press Enter or leave the field; Esc returns to the text</source>
-        <translation>تُحفظ عند الضغط على Enter أو مغادرة الحقل؛ ويعيدك Esc إلى النص</translation>
+        <source>N writes a note. Saved when you press Enter or Esc, or leave the field; Shift+Enter starts a new line</source>
+        <translation>يكتب N (ى) ملاحظة. تُحفظ عند الضغط على Enter أو Esc أو مغادرة الحقل؛ Shift+Enter يبدأ سطرًا جديدًا</translation>
     </message>
     <message>
         <source>No article open</source>
@@ -872,6 +929,10 @@ Last: {name}</source>
         <translation>نقرة</translation>
     </message>
     <message>
+        <source>Write a note on the current sentence (Enter saves it and returns to the text)</source>
+        <translation>كتابة ملاحظة على الجملة الحالية (Enter يحفظها ويعود إلى النص)</translation>
+    </message>
+    <message>
         <source>Undo the last change (goes back to its article)</source>
         <translation>التراجع عن آخر تغيير (مع العودة إلى مقاله)</translation>
     </message>
@@ -979,6 +1040,10 @@ Last: {name}</source>
         <translation>&amp;حذف المقال…</translation>
     </message>
     <message>
+        <source>&amp;Note on this sentence</source>
+        <translation>&amp;ملاحظة على هذه الجملة</translation>
+    </message>
+    <message>
         <source>&amp;Themes…</source>
         <translation>ال&amp;موضوعات…</translation>
     </message>
@@ -1001,6 +1066,10 @@ Last: {name}</source>
     <message>
         <source>Back to the &amp;text</source>
         <translation>العودة إلى ال&amp;نص</translation>
+    </message>
+    <message>
+        <source>N&amp;otes…</source>
+        <translation>الم&amp;لاحظات…</translation>
     </message>
     <message>
         <source>&amp;Language</source>

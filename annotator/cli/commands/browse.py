@@ -82,6 +82,7 @@ def article_json(store: Store, article_id: int) -> dict:
     if article is None:
         raise CommandError(f"no article with id {article_id}")
     states = store.labels.article_states(article_id)
+    notes = store.labels.article_notes(article_id)
     units = []
     for unit in store.articles.units(article_id):
         by_name = states.get(unit.id, {})
@@ -94,6 +95,7 @@ def article_json(store: Store, article_id: int) -> dict:
                 "end": unit.end,
                 "labels": {name: list(s.themes) for name, s in by_name.items()},
                 "status": {name: s.status for name, s in by_name.items()},
+                "notes": notes.get(unit.id, {}),
             }
         )
     return {
@@ -123,6 +125,8 @@ def run_show(args: argparse.Namespace) -> int:
         labels = "; ".join(f"{n}: {','.join(t) or '-'}" for n, t in unit["labels"].items())
         print(f"\n[{unit['index']}] {unit['kind']} {unit['start']}-{unit['end']}  {labels}")
         print(for_terminal(unit["text"], visual))
+        for name, note in unit["notes"].items():
+            print(f"  note ({name}): {for_terminal(note, visual)}")
     return 0
 
 
