@@ -199,16 +199,17 @@ class ReaderDocument:
         return char_format
 
     def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str, note: str) -> None:
-        """A space, then one chip per theme (or a muted ✓ / ↷), then ✎ if the unit has a note,
-        after the unit's last character."""
+        """A space, then a muted ✓ (done, no theme) or ↷ (skipped), one chip per theme, and ✎
+        if the unit has a note, after the unit's last character. A skipped unit keeps its
+        themes (stored, exported in `annotations`, not counted as done): ↷ then its chips."""
         symbol = {"done_no_theme": DONE_MARK, "skipped": SKIPPED_MARK}.get(state.status, "")
         if not state.themes and not symbol and not note:
             return
         cursor.insertText(" ", self._unit_format(kind))
-        if not state.themes and symbol:
+        if symbol:
             cursor.insertText(symbol, self._muted_format())
         for n, key in enumerate(state.themes):
-            if n:
+            if n or symbol:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             letters = self.style.abbreviations.get(key, key)
             cursor.insertText(

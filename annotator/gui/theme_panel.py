@@ -186,13 +186,13 @@ class ThemePanel(QWidget):
             button.set_label_text()
         self.none_button.setEnabled(unit is not None)
         self.skip_button.setEnabled(unit is not None)
-        self._describe_unit(unit, state.status)
+        self._describe_unit(unit, state.status, bool(state.themes))
         if unit is None or unit.id != self._note_unit_id:
             self._note_unit_id = unit.id if unit else None
             self.note.setText(self.session.note() if unit else "")
             self.note.setEnabled(unit is not None)
 
-    def _describe_unit(self, unit, status: str) -> None:
+    def _describe_unit(self, unit, status: str, has_themes: bool) -> None:
         if unit is None:
             self.unit_label.setText(self.tr("No article open"))
             return
@@ -205,7 +205,9 @@ class ThemePanel(QWidget):
             "not_seen": self.tr("not done yet"),
             "done_no_theme": self.tr("done, no theme"),
             "done_with_themes": self.tr("done"),
-            "skipped": self.tr("skipped"),
+            "skipped": self.tr("skipped, themes kept but not counted")
+            if has_themes
+            else self.tr("skipped"),
         }
         number, total = self.session.index + 1, len(self.session.units)
         self.unit_label.setText(

@@ -744,6 +744,10 @@ Last: {name}</source>
         <translation>تم الإنجاز</translation>
     </message>
     <message>
+        <source>skipped, themes kept but not counted</source>
+        <translation>مؤجلة، موضوعاتها محفوظة ولا تُحتسب</translation>
+    </message>
+    <message>
         <source>skipped</source>
         <translation>تم التخطي</translation>
     </message>
