@@ -28,6 +28,7 @@ from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
 from annotator.gui.keyboard import label_command, letter_action
 from annotator.gui.menus import MenuBar
+from annotator.gui.physical_keys import mnemonic_letter, shortcut_by_position
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
@@ -134,12 +135,11 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
-        if (
-            focus is None
-            or focus is self.reader
-            or focus.window() is not self
-            or watched is not focus
-        ):
+        if focus is None or focus.window() is not self or watched is not focus:
+            return False
+        if self._by_key_position(focus, event):
+            return True
+        if focus is self.reader:
             return False
         if is_typing_field(focus):
             if event.key() == Qt.Key.Key_Escape:
@@ -155,6 +155,14 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             self.menu.actions[action].trigger()
             return True
         return False
+
+    def _by_key_position(self, focus: QWidget, event: QKeyEvent) -> bool:
+        """Ctrl shortcuts and Arabic menu letters by the key pressed, on any layout."""
+        letter = mnemonic_letter(event) if self.language == "ar" else None
+        if letter is not None and self.menu.open_by_mnemonic(letter):
+            return True
+        actions = self.menu.actions.values()
+        return shortcut_by_position(event, focus, actions, is_typing_field(focus))
 
     def on_damage_found(self, path: str, error: DatabaseCorrupt) -> None:
         """The background check found damage: stop writing to the file and say what to do."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -143,6 +143,15 @@ class MenuBar:
                 self.actions[spec.name].setText(spec.text())
         for code, language_name in LANGUAGE_NAMES.items():
             self.actions[f"language_{code}"].setText(language_name)
+
+    def open_by_mnemonic(self, letter: str) -> bool:
+        """Open the menu whose title is underlined at this letter (Alt+letter)."""
+        wanted = QKeySequence(QKeyCombination(Qt.KeyboardModifier.AltModifier, Qt.Key(ord(letter))))
+        for menu in self.menus.values():
+            if len(letter) == 1 and QKeySequence.mnemonic(menu.title()) == wanted:
+                self.window.menuBar().setActiveAction(menu.menuAction())
+                return True
+        return False
 
     def set_recent(self, paths: list[str], open_path: Callable[[str], None]) -> None:
         self.recent_menu.clear()

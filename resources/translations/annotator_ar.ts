@@ -1005,7 +1005,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Recent projects</source>
-        <translation>المشاريع الأ&amp;خيرة</translation>
+        <translation>الم&amp;شاريع الأخيرة</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
@@ -1013,7 +1013,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>Import &amp;folder…</source>
-        <translation>استيراد م&amp;جلد…</translation>
+        <translation>استيراد مجل&amp;د…</translation>
     </message>
     <message>
         <source>&amp;Export dataset…</source>
@@ -1045,7 +1045,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Note on this sentence</source>
-        <translation>&amp;ملاحظة على هذه الجملة</translation>
+        <translation>م&amp;لاحظة على هذه الجملة</translation>
     </message>
     <message>
         <source>&amp;Themes…</source>
@@ -1073,7 +1073,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>N&amp;otes…</source>
-        <translation>الم&amp;لاحظات…</translation>
+        <translation>الملا&amp;حظات…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1081,7 +1081,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
