@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.gui.article_model import PROGRESS_ROLE, THEME_MARKS_ROLE, Column
 from annotator.gui.theme_colors import readable_on
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_right_to_left(text: str) -> bool:
+    return bool(_RIGHT_TO_LEFT.search(text))
 
 PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
     QColor("#2e8b57"),
@@ -17,7 +25,22 @@ PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
 
 
 class ArticleRowDelegate(QStyledItemDelegate):
-    """Draws progress as a small bar with figures, and theme marks as lettered chips."""
+    """Draws progress as a small bar with figures, and theme marks as lettered chips; a
+    source or date with no Arabic in it reads left to right in the Arabic interface too
+    (the right-to-left cell turned "000_567d9f.txt" into "txt.567d9f_000")."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() in (Column.SOURCE, Column.DATE) and not has_right_to_left(option.text):
+            start = (
+                Qt.AlignmentFlag.AlignRight
+                if option.direction == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            option.direction = Qt.LayoutDirection.LeftToRight
+            option.displayAlignment = (
+                start | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if index.column() == Column.PROGRESS:

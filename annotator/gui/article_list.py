@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.article_delegate import ArticleRowDelegate
 from annotator.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
+from annotator.gui.locale_format import digits
 from annotator.storage.search import has_words
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
@@ -192,7 +193,7 @@ class ArticleListPanel(QWidget):
         )
         if listing.search and not has_words(listing.search):
             text = self.tr("Nothing to search for: type letters or digits")
-        self.count_label.setText(text)
+        self.count_label.setText(digits(text))
 
     def _apply_query(self) -> None:
         self._search_timer.stop()

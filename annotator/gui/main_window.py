@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QFileDialog,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -27,14 +28,17 @@ from annotator.gui.article_removal import RemovalActions
 from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
 from annotator.gui.keyboard import label_command, letter_action
+from annotator.gui.locale_format import ARABIC_INDIC, apply_locale
 from annotator.gui.menus import MenuBar
 from annotator.gui.physical_keys import mnemonic_letter, shortcut_by_position
 from annotator.gui.project_actions import ProjectActions
+from annotator.gui.qt_dialogs import left_to_right_paths
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
-from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
 from annotator.gui.theme_panel import ThemePanel
+from annotator.gui.view_actions import ViewActions
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
 
@@ -46,7 +50,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, ProjectActions, RemovalActions):
+class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
     ):
         super().__init__()
         self.settings, self.language, self.database = settings, language, Path(database)
+        apply_locale(language, settings.digits)  # before any widget: they take the default
         self.session = AnnotationSession(store, annotator)
         self.article_model = ArticleListModel(store, annotator, language, self)
         self.article_panel = ArticleListPanel(self.article_model, self)
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.menu.actions[f"language_{self.language}"].setChecked(True)
+        self.menu.actions["arabic_digits"].setChecked(self.settings.digits == ARABIC_INDIC)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -132,6 +138,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
     @reported
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digit keys label the current unit wherever the focus is, unless text is being typed."""
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            left_to_right_paths(watched)
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
@@ -235,25 +243,12 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
             "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
             "back_to_text": self.focus_reader,
+            "arabic_digits": self.on_arabic_digits,
             "language_ar": lambda: self.set_language("ar"),
             "language_en": lambda: self.set_language("en"),
             "shortcuts": self.on_shortcuts,
             "about": self.on_about,
         }
-
-    def on_undo(self) -> None:
-        if self.session.undo() is None:
-            self.status.show_message(self.tr("Nothing to undo"))
-
-    def on_redo(self) -> None:
-        if self.session.redo() is None:
-            self.status.show_message(self.tr("Nothing to redo"))
-
-    def set_font_size(self, points: int) -> None:
-        points = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, points))
-        self.settings.font_size = points
-        self.reader.set_font_size(points)
-        self.status.show_message(self.tr("Text size {points} pt").format(points=points))
 
     # -- drag and drop imports ------------------------------------------------------------
 

@@ -69,6 +69,11 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("notes_list", lambda: translate("menus", "N&otes…")),
             None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
+            ActionSpec(
+                "arabic_digits",
+                lambda: translate("menus", "&Arabic-Indic digits (٠١٢) in the Arabic interface"),
+                checkable=True,
+            ),
         ],
     ),
     (

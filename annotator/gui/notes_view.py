@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.locale_format import digits
 from annotator.storage.rows import NoteRecord
 from annotator.storage.store import Store
 
@@ -110,7 +111,7 @@ class NotesView(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(note.text if column == 3 else text)
                 self.table.setItem(row, column, item)
-        self.count.setText(self.tr("%n note(s)", "", len(self.rows)))
+        self.count.setText(digits(self.tr("%n note(s)", "", len(self.rows))))
 
     def _activated(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.rows):

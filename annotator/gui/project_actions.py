@@ -13,6 +13,7 @@ from annotator.gui.errors import show_storage_error
 from annotator.gui.help import ShortcutsDialog, show_about
 from annotator.gui.i18n import install_translators
 from annotator.gui.import_worker import ImportController, describe_report
+from annotator.gui.locale_format import apply_locale
 from annotator.gui.menus import LANGUAGE_NAMES
 from annotator.gui.theme_editor import ThemeEditor
 from annotator.storage.errors import StorageError
@@ -153,6 +154,7 @@ class ProjectActions:
     def set_language(self, language: str) -> None:
         self.language = self.settings.language = language
         install_translators(QApplication.instance(), language)
+        self.setLocale(apply_locale(language, self.settings.digits))
         self.menu.retranslate()
         self.article_panel.retranslate()
         self.article_model.set_language(language)

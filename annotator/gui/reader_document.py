@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.scheme import Theme
+from annotator.gui.locale_format import long_date
 from annotator.gui.mark_object import (
     MARK_FAMILIES,
     OBJECT_CHARACTER,
@@ -164,7 +165,8 @@ class ReaderDocument:
 
     def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
         # Where the file came from is in the list's tooltip; a web address is worth showing.
-        meta = " · ".join(part for part in (article.date, article.category, article.url) if part)
+        date = long_date(article.date) if article.date else ""
+        meta = " · ".join(part for part in (date, article.category, article.url) if part)
         if not meta:
             return
         cursor.insertBlock(self._block_format(meta, "meta", spacing))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.app.session import AnnotationSession
+from annotator.gui.locale_format import number, percent
 
 MESSAGE_MS = 8000
 
@@ -34,7 +35,9 @@ class StatusLine(QObject):
         labels["annotator"].setToolTip(self.tr("Your labels are saved under this name"))
         done, total = session.progress()
         labels["article"].setText(
-            self.tr("This article: {done} of {total}").format(done=done, total=total)
+            self.tr("This article: {done} of {total}").format(
+                done=number(done), total=number(total)
+            )
         )
         labels["article"].setToolTip(self.tr("Sentences you have finished in this article"))
         labels["database"].setText(database.name)
@@ -44,8 +47,8 @@ class StatusLine(QObject):
     def _show_overall(self, done: int, total: int) -> None:
         share = 100 * done / total if total else 0
         self.labels["overall"].setText(
-            self.tr("All articles: {done} of {total} ({share}%)").format(
-                done=f"{done:,}", total=f"{total:,}", share=f"{share:.1f}"
+            self.tr("All articles: {done} of {total} ({share})").format(
+                done=number(done), total=number(total), share=percent(share)
             )
         )
         self.labels["overall"].setToolTip(

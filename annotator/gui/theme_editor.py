@@ -32,6 +32,7 @@ from annotator.gui.theme_panel import swatch_icon
 from annotator.storage.store import Store
 
 DEFAULT_NEW_COLOR = "#8e44ad"
+LRI, PDI = "\u2066", "\u2069"
 
 
 def key_from_name(name: str, taken: set[str]) -> str:
@@ -95,7 +96,7 @@ class ThemeForm(QWidget):
     def _set_color(self, color: str) -> None:
         self.color = color
         self.color_button.setIcon(swatch_icon(color, ""))
-        self.color_button.setText(color)
+        self.color_button.setText(f"{LRI}{color}{PDI}")  # "#c0392b", not "c0392b#", in Arabic
 
     def _choose_color(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.color), self, self.tr("Theme colour"))

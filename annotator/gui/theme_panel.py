@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
+from annotator.gui.locale_format import number
 from annotator.gui.note_field import NoteField
 from annotator.gui.theme_colors import readable_on
 
@@ -209,12 +210,12 @@ class ThemePanel(QWidget):
             if has_themes
             else self.tr("skipped"),
         }
-        number, total = self.session.index + 1, len(self.session.units)
+        index, total = self.session.index + 1, len(self.session.units)
         self.unit_label.setText(
             self.tr("{kind} {number} of {total} — {status}").format(
                 kind=kinds.get(unit.kind, unit.kind),
-                number=number,
-                total=total,
+                number=number(index),
+                total=number(total),
                 status=statuses.get(status, status),
             )
         )

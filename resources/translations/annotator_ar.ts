@@ -120,8 +120,8 @@
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <source>Only units marked done</source>
-        <translation>الوحدات المنجزة فقط</translation>
+        <source>Only sentences marked done</source>
+        <translation>الجمل المنجزة فقط</translation>
     </message>
     <message>
         <source>Split:</source>
@@ -390,6 +390,38 @@ Last: {name}</source>
         <source>no Arabic text</source>
         <translation>لا يوجد نص عربي</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>nested too deeply to read</source>
+        <translation>متداخل بعمق لا يمكن قراءته</translation>
+    </message>
+    <message>
+        <source>not a valid CSV file</source>
+        <translation>ليس ملف CSV صالحًا</translation>
+    </message>
+    <message>
+        <source>not a valid JSON file</source>
+        <translation>ليس ملف JSON صالحًا</translation>
+    </message>
+    <message>
+        <source>not a TREC-style news file</source>
+        <translation>ليس ملف أخبار بصيغة TREC</translation>
+    </message>
+    <message>
+        <source>a record has no text field</source>
+        <translation>في أحد السجلات لا يوجد حقل نص</translation>
+    </message>
+    <message>
+        <source>a link that leads nowhere</source>
+        <translation>رابط لا يؤدي إلى شيء</translation>
+    </message>
+    <message>
+        <source>a link that leads outside the folder</source>
+        <translation>رابط يؤدي إلى خارج المجلد</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -400,18 +432,6 @@ Last: {name}</source>
     <message>
         <source>Last sentence of this article. Press ↓ again to open the next article.</source>
         <translation>هذه آخر جملة في المقال. اضغط ↓ مرة أخرى لفتح المقال التالي.</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>لا شيء للتراجع عنه</translation>
-    </message>
-    <message>
-        <source>Nothing to redo</source>
-        <translation>لا شيء لإعادته</translation>
-    </message>
-    <message>
-        <source>Text size {points} pt</source>
-        <translation>حجم النص {points} نقطة</translation>
     </message>
 </context>
 <context>
@@ -508,6 +528,29 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;بحث في:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;نوع الملفات:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>Note: {note}</source>
@@ -533,12 +576,12 @@ Last: {name}</source>
         <translation>أتريد حذف «{title}» من المشروع؟</translation>
     </message>
     <message>
-        <source>It is removed for everyone, with its units ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
-        <translation>سيُحذف عند الجميع مع وحداته (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
+        <source>It is removed for everyone, with its sentences ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
+        <translation>سيُحذف عند الجميع مع جمله (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
     </message>
     <message>
-        <source>It is removed for everyone, with its units ({units}); no one has labelled it yet.</source>
-        <translation>سيُحذف عند الجميع مع وحداته (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
+        <source>It is removed for everyone, with its sentences ({units}); no one has labelled it yet.</source>
+        <translation>سيُحذف عند الجميع مع جمله (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z) puts it back.</source>
@@ -591,8 +634,8 @@ Last: {name}</source>
         <translation>ملف المشروع: ⁦{path}⁩</translation>
     </message>
     <message>
-        <source>All articles: {done} of {total} ({share}%)</source>
-        <translation>كل المقالات: {done} من {total} ({share}%)</translation>
+        <source>All articles: {done} of {total} ({share})</source>
+        <translation>كل المقالات: {done} من {total} ({share})</translation>
     </message>
     <message>
         <source>Sentences you have finished in the whole project</source>
@@ -754,6 +797,21 @@ Last: {name}</source>
     <message>
         <source>{kind} {number} of {total} — {status}</source>
         <translation>{kind} {number} من {total} — {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewActions</name>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Text size {points} pt</source>
+        <translation>حجم النص {points} نقطة</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1136,10 @@ Last: {name}</source>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Arabic-Indic digits (٠١٢) in the Arabic interface</source>
+        <translation>أرقام &amp;هندية (٠١٢) في الواجهة العربية</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -34,8 +34,8 @@ def register(commands) -> None:
 
     show = commands.add_parser(
         "show",
-        help="show one article's units, labels and status",
-        description="Show an article unit by unit.",
+        help="show one article's sentences, labels, status and notes",
+        description="Show an article sentence by sentence (titles and headings included).",
     )
     show.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -136,7 +136,7 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
         return 0
-    print(f"Articles: {stats['articles']}   Units: {stats['units']}   Events: {stats['events']}")
+    print(f"Articles: {stats['articles']}   Sentences: {stats['units']}   Events: {stats['events']}")
     kinds = ", ".join(f"{k}: {n}" for k, n in sorted(stats["units_by_kind"].items()))
     print(f"Units by kind: {kinds or '-'}")
     for name, figures in stats["annotators"].items():
