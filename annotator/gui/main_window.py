@@ -39,6 +39,7 @@ from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
 from annotator.gui.theme_panel import ThemePanel
 from annotator.gui.view_actions import ViewActions
+from annotator.gui.window_geometry import restore_layout, save_layout
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
 
@@ -95,8 +96,6 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1400, 860)
-        self.splitter.setSizes([540, 680, 240])
 
     def _connect(self) -> None:
         self.reader.unit_clicked.connect(self.session_go_to_unit)
@@ -109,12 +108,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = self.settings.window_state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        restore_layout(self, self.splitter, self.settings)
         self.menu.actions[f"language_{self.language}"].setChecked(True)
         self.menu.actions["arabic_digits"].setChecked(self.settings.digits == ARABIC_INDIC)
 
@@ -268,8 +262,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
         focus = QApplication.focusWidget()
         if focus is not None:
             focus.clearFocus()  # a note being typed is saved on focus-out
-        self.settings.set_window_state("geometry", self.saveGeometry())
-        self.settings.set_window_state("splitter", self.splitter.saveState())
+        save_layout(self, self.splitter, self.settings)
         self.settings.sync()
         self.indexer.stop()
         self.integrity.wait()
