@@ -17,6 +17,7 @@ _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 def has_right_to_left(text: str) -> bool:
     return bool(_RIGHT_TO_LEFT.search(text))
 
+
 PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
     QColor("#2e8b57"),
     QColor("#d4a017"),

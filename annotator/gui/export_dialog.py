@@ -66,7 +66,9 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_changed)
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Labels:"), self._labels_box())
-        self.only_done = QCheckBox(self.tr("Only sentences marked done"), objectName="export_only_done")
+        self.only_done = QCheckBox(
+            self.tr("Only sentences marked done"), objectName="export_only_done"
+        )
         form.addRow("", self.only_done)
         form.addRow(self.tr("Split:"), self._split_row())
         form.addRow(self.tr("Save to:"), self._output_row())

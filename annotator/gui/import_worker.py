@@ -199,7 +199,6 @@ class ImportReportBox(QMessageBox):
             "no Arabic text": self.tr("no Arabic text"),
             "not a regular file": self.tr("not a regular file"),
             "nested too deeply": self.tr("nested too deeply to read"),
-            "binary data": self.tr("not a text file"),
             "bad CSV": self.tr("not a valid CSV file"),
             "a JSON file must hold": self.tr("not a valid JSON file"),
             "unexpected text after the JSON value": self.tr("not a valid JSON file"),

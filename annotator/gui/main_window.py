@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator import APP_NAME
 from annotator.app.commands import perform
 from annotator.app.session import AnnotationSession, Change, SessionEvent
+from annotator.gui.annotator_actions import AnnotatorActions, bound_annotator
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
 from annotator.gui.article_removal import RemovalActions
@@ -51,7 +52,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
+class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions, AnnotatorActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
         super().__init__()
         self.settings, self.language, self.database = settings, language, Path(database)
         apply_locale(language, settings.digits)  # before any widget: they take the default
+        annotator = bound_annotator(store) or annotator  # a package labels as its owner
         self.session = AnnotationSession(store, annotator)
         self.article_model = ArticleListModel(store, annotator, language, self)
         self.article_panel = ArticleListPanel(self.article_model, self)
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
         self.session.subscribe(self._on_session_event)
         self.session.resume()
         self._refresh_all()
+        if bound_annotator(store):
+            self.status.show_message(self.package_note(annotator))
         self.indexer.start(store.path)
         self.integrity.start(store.path)
         QApplication.instance().installEventFilter(self)
@@ -203,7 +207,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
     def _refresh_all(self) -> None:
         self.article_panel.show_article(self.session.article_id)
         article = self.session.article
-        title = f"{article.title} — {APP_NAME}" if article else APP_NAME
+        who = self.session.annotator
+        title = f"{article.title} — {who} — {APP_NAME}" if article else f"{who} — {APP_NAME}"
         self.setWindowTitle(title)
         self._refresh_status()
         self._refresh_undo()
@@ -221,6 +226,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, ViewActions):
         """Each menu action's handler, by the action's name in gui/menus.py."""
         return {
             "open_project": self.on_open_project,
+            "switch_annotator": self.on_switch_annotator,
             "new_project": self.on_new_project,
             "import_files": self.on_import_files,
             "import_folder": self.on_import_folder,

@@ -36,6 +36,7 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec(
                 "recent_projects", lambda: translate("menus", "&Recent projects"), submenu=True
             ),
+            ActionSpec("switch_annotator", lambda: translate("menus", "S&witch annotator…")),
             None,
             ActionSpec("import_files", lambda: translate("menus", "&Import files…")),
             ActionSpec("import_folder", lambda: translate("menus", "Import &folder…")),

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.app.paths import PROJECT_SUFFIX
 from annotator.app.project import open_project
-from annotator.app.session import AnnotationSession
 from annotator.gui.errors import show_storage_error
 from annotator.gui.help import ShortcutsDialog, show_about
 from annotator.gui.i18n import install_translators
@@ -90,15 +89,7 @@ class ProjectActions:
         """Show another project: a new session, the same views (the caller closes the old)."""
         self.indexer.stop()
         self.database = Path(path)
-        self.session = AnnotationSession(store, self.session.annotator)
-        self.session.subscribe(self._on_session_event)
-        self.article_model.store = store
-        self.article_model.reload_themes()
-        self.article_model.reload()
-        self.reader.set_session(self.session)
-        self.theme_panel.set_session(self.session)
-        self.session.resume()
-        self._refresh_all()
+        self.use_session(store, self.session.annotator)
         self.settings.add_recent_project(self.database)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
         self.indexer.start(store.path)

@@ -24,6 +24,11 @@ class StatusLine(QObject):
         }
         self.labels["damage"].setStyleSheet("color: #b00020; font-weight: bold;")
         self.labels["damage"].hide()
+        # Who is labelling, where the eye finds it: bold, on a tinted chip.
+        self.labels["annotator"].setStyleSheet(
+            "font-weight: bold; border-radius: 4px; padding: 1px 6px;"
+            " background: palette(highlight); color: palette(highlighted-text);"
+        )
         for name, label in self.labels.items():
             label.setObjectName(f"status_{name}")
             label.setContentsMargins(8, 0, 8, 0)
@@ -32,7 +37,9 @@ class StatusLine(QObject):
     def update(self, session: AnnotationSession, database: Path) -> None:
         labels = self.labels
         labels["annotator"].setText(self.tr("Annotator: {name}").format(name=session.annotator))
-        labels["annotator"].setToolTip(self.tr("Your labels are saved under this name"))
+        labels["annotator"].setToolTip(
+            self.tr("Your labels are saved under this name (File → Switch annotator… changes it)")
+        )
         done, total = session.progress()
         labels["article"].setText(
             self.tr("This article: {done} of {total}").format(

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AnnotatorActions</name>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Labelling as {name}</source>
+        <translation>التوسيم باسم {name}</translation>
+    </message>
+    <message>
+        <source>This project is a package for {name}: every label in it is saved under that name.</source>
+        <translation>هذا المشروع حزمة خاصة بـ {name}: كل توسيم فيه يُحفظ بهذا الاسم.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListModel</name>
     <message>
         <source>Sentences done: {done} of {total}</source>
@@ -618,8 +633,8 @@ Last: {name}</source>
         <translation>المُوسِّم: {name}</translation>
     </message>
     <message>
-        <source>Your labels are saved under this name</source>
-        <translation>تُحفظ وسومك بهذا الاسم</translation>
+        <source>Your labels are saved under this name (File → Switch annotator… changes it)</source>
+        <translation>تُحفظ توسيماتك بهذا الاسم (ملف ← تبديل المُوسِّم… لتغييره)</translation>
     </message>
     <message>
         <source>This article: {done} of {total}</source>
@@ -640,6 +655,29 @@ Last: {name}</source>
     <message>
         <source>Sentences you have finished in the whole project</source>
         <translation>الجمل التي أنجزتها في المشروع كله</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchAnnotatorDialog</name>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Labels are saved under the name chosen here, from now on and at the next start. Choose a name from the list or type a new one.</source>
+        <translation>تُحفظ التوسيمات بالاسم المختار هنا، من الآن وفي التشغيل القادم. اختر اسمًا من القائمة أو اكتب اسمًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Type a name: an empty name cannot be used.</source>
+        <translation>اكتب اسمًا: لا يمكن استخدام اسم فارغ.</translation>
+    </message>
+    <message>
+        <source>A name can have at most {count} characters.</source>
+        <translation>يمكن أن يتكون الاسم من {count} حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <source>A name cannot hold line breaks, tabs, control characters or direction marks.</source>
+        <translation>لا يمكن أن يحتوي الاسم على فواصل أسطر أو علامات جدولة أو محارف تحكم أو علامات اتجاه.</translation>
     </message>
 </context>
 <context>
@@ -825,8 +863,8 @@ Last: {name}</source>
         <translation>من يقوم بالوسم؟</translation>
     </message>
     <message>
-        <source>Your name is saved with every label you make:</source>
-        <translation>يُحفظ اسمك مع كل وسم تضعه:</translation>
+        <source>Your name is saved with every label you make (File → Switch annotator… changes it later). Cancel quits Annotator; a name cannot be empty.</source>
+        <translation>يُحفظ اسمك مع كل توسيم تضعه (ويمكن تغييره لاحقًا من ملف ← تبديل المُوسِّم…). زر الإلغاء يغلق Annotator؛ ولا يمكن أن يكون الاسم فارغًا.</translation>
     </message>
     <message>
         <source>A name can have at most {count} characters.</source>
@@ -1064,6 +1102,10 @@ Last: {name}</source>
     <message>
         <source>&amp;Recent projects</source>
         <translation>الم&amp;شاريع الأخيرة</translation>
+    </message>
+    <message>
+        <source>S&amp;witch annotator…</source>
+        <translation>&amp;تبديل المُوسِّم…</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>

@@ -136,7 +136,9 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
         return 0
-    print(f"Articles: {stats['articles']}   Sentences: {stats['units']}   Events: {stats['events']}")
+    print(
+        f"Articles: {stats['articles']}   Sentences: {stats['units']}   Events: {stats['events']}"
+    )
     kinds = ", ".join(f"{k}: {n}" for k, n in sorted(stats["units_by_kind"].items()))
     print(f"Units by kind: {kinds or '-'}")
     for name, figures in stats["annotators"].items():
