@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextCursor
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from annotator.gui.note_field import NoteField
 from annotator.gui.theme_colors import readable_on
 
 SWATCH_SIZE = 22
+HEADER_LINES = 2
 
 
 def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
@@ -108,6 +110,11 @@ class ThemePanel(QWidget):
         bold = QFont(self.unit_label.font())
         bold.setBold(True)
         self.unit_label.setFont(bold)
+        # Two lines, always: a longer status never pushes the theme buttons down.
+        lines = QFontMetrics(bold).lineSpacing() * HEADER_LINES
+        self.unit_label.setFixedHeight(lines + 2)
+        self.unit_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.unit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.unit_label)
         layout.addWidget(self.group)
         layout.addWidget(self.none_button)
@@ -219,6 +226,7 @@ class ThemePanel(QWidget):
                 status=statuses.get(status, status),
             )
         )
+        self.unit_label.setToolTip(self.unit_label.text())
 
     def _toggle(self, key: str) -> None:
         try:
