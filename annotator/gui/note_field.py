@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from annotator.gui.reader_document import text_direction
+
 VISIBLE_LINES = 3
 
 
@@ -20,14 +22,33 @@ class NoteField(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)  # Tab moves on; a note never holds a tab
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        # Each line takes the direction of its own first letter: Arabic reads from the right.
-        option = self.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        self.document().setDefaultTextOption(option)
+        self.textChanged.connect(self._follow_direction)
+        self._follow_direction()
         lines = self.fontMetrics().lineSpacing() * VISIBLE_LINES
         margins = self.contentsMargins()
         frame = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
         self.setFixedHeight(int(lines + frame))
+
+    def _follow_direction(self) -> None:
+        """The note takes the direction of its first letter, and starts on that side: an
+        Arabic note reads from the right in the English interface too."""
+        direction = text_direction(self.toPlainText()) if self.toPlainText().strip() else None
+        if direction is None:
+            direction = self.layoutDirection()
+        option = self.document().defaultTextOption()
+        if (
+            option.textDirection() == direction
+            and option.alignment() & Qt.AlignmentFlag.AlignAbsolute
+        ):
+            return
+        option.setTextDirection(direction)
+        side = (
+            Qt.AlignmentFlag.AlignRight
+            if direction == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        self.document().setDefaultTextOption(option)
 
     def text(self) -> str:
         return self.toPlainText()

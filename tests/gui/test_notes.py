@@ -9,6 +9,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -65,6 +66,9 @@ def test_the_note_field_is_wide_enough_and_takes_its_own_direction(qtbot, store,
     assert field.document().size().height() <= field.viewport().height() + 1
     assert field.layoutDirection() == Qt.LayoutDirection.LeftToRight  # an English interface
     assert field.document().firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
+    start = QTextCursor(field.document().firstBlock())
+    right_edge = field.viewport().width() - field.document().documentMargin()
+    assert field.cursorRect(start).x() == pytest.approx(right_edge, abs=4)  # starts at the right
 
 
 def test_view_notes_lists_every_note_filtered_by_annotator(qtbot, store, make_window):
