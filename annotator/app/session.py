@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.app.navigation import Move, neighbour_article, next_not_seen
 from annotator.app.session_events import Change, Listener, SessionEvent
+from annotator.app.session_notes import NotesMixin
 from annotator.app.session_removal import RemovalMixin
 from annotator.app.undo import RemovalEntry, UndoEntry, UndoStack
 from annotator.core.scheme import Theme
@@ -21,7 +22,7 @@ def is_done(state: UnitState) -> bool:
     return state.status in DONE_STATUSES
 
 
-class AnnotationSession(RemovalMixin):
+class AnnotationSession(NotesMixin, RemovalMixin):
     """One annotator working through one project."""
 
     def __init__(self, store: Store, annotator: str):
@@ -31,6 +32,7 @@ class AnnotationSession(RemovalMixin):
         self.article: ArticleRecord | None = None
         self.units: list[UnitRecord] = []
         self.states: dict[int, UnitState] = {}  # unit id -> this annotator's state
+        self.notes: dict[int, str] = {}  # unit id -> this annotator's note
         self.index = 0
         self.themes: list[Theme] = []  # the scheme's themes in use, in order
         self.all_themes: list[Theme] = []  # retired ones too: labels may still carry them
@@ -114,6 +116,7 @@ class AnnotationSession(RemovalMixin):
         self.article = article
         self.units = self.store.articles.units(article_id)
         self.states = self.store.labels.annotator_states(article_id, self.annotator)
+        self._read_notes(article_id)
         self.index = max(0, min(unit_index, len(self.units) - 1))
         self._end_offered = False
         self._overall = None
@@ -285,16 +288,3 @@ class AnnotationSession(RemovalMixin):
             self.open_article(entry.article_id, entry.unit_index)
         else:
             self.go_to_unit(entry.unit_index)
-
-    # -- notes ----------------------------------------------------------------------------
-
-    def note(self) -> str:
-        unit = self.current_unit
-        return self.store.labels.note(unit.id, self.annotator) if unit else ""
-
-    def set_note(self, text: str, unit_id: int | None = None) -> None:
-        """Save the note of the current unit (or of the unit the note field was showing)."""
-        if unit_id is None:
-            unit_id = self.current_unit.id if self.current_unit else None
-        if unit_id is not None:
-            self.store.labels.set_note(unit_id, self.annotator, text)

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.scheme import Theme
+from annotator.gui.locale_format import long_date
 from annotator.gui.mark_object import (
     MARK_FAMILIES,
     OBJECT_CHARACTER,
@@ -33,7 +34,7 @@ from annotator.gui.mark_object import (
 from annotator.storage.rows import ArticleRecord, UnitRecord, UnitState
 
 THIN_SPACE = "\u2009"
-DONE_MARK, SKIPPED_MARK = "✓", "↷"
+DONE_MARK, SKIPPED_MARK, NOTE_MARK = "✓", "↷", "✎"
 MUTED = QColor("#6b7280")
 _SIZE_ADJUSTMENT = {"title": 2, "heading": 1, "sentence": 0}  # Qt scales 1.5x, 1.2x, 1x
 
@@ -112,6 +113,7 @@ class ReaderDocument:
         self.spans: list[UnitSpan] = []
         self._starts: list[int] = []
         self.style = MarkStyle({}, {})
+        self._notes: dict[int, str] = {}
 
     def build(
         self,
@@ -120,8 +122,9 @@ class ReaderDocument:
         states: dict[int, UnitState],
         style: MarkStyle,
         paragraph_spacing: float,
+        notes: dict[int, str] | None = None,
     ) -> None:
-        self.style, self.spans = style, []
+        self.style, self.spans, self._notes = style, [], notes or {}
         self.document.clear()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -156,12 +159,14 @@ class ReaderDocument:
             end = cursor.position()
             if embedding:
                 cursor.insertText(POP_DIRECTION, QTextCharFormat())
-            self._insert_marks(cursor, states.get(unit.id, UnitState()), unit.kind)
+            state = states.get(unit.id, UnitState())
+            self._insert_marks(cursor, state, unit.kind, self._notes.get(unit.id, ""))
             self.spans.append(UnitSpan(start, end, cursor.position()))
 
     def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
         # Where the file came from is in the list's tooltip; a web address is worth showing.
-        meta = " · ".join(part for part in (article.date, article.category, article.url) if part)
+        date = long_date(article.date) if article.date else ""
+        meta = " · ".join(part for part in (date, article.category, article.url) if part)
         if not meta:
             return
         cursor.insertBlock(self._block_format(meta, "meta", spacing))
@@ -195,22 +200,27 @@ class ReaderDocument:
             char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, _SIZE_ADJUSTMENT[kind])
         return char_format
 
-    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str) -> None:
-        """A space, then one chip per theme (or a muted ✓ / ↷), after the unit's last character."""
-        if state.status == "not_seen" or (state.status == "done_with_themes" and not state.themes):
+    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str, note: str) -> None:
+        """A space, then a muted ✓ (done, no theme) or ↷ (skipped), one chip per theme, and ✎
+        if the unit has a note, after the unit's last character. A skipped unit keeps its
+        themes (stored, exported in `annotations`, not counted as done): ↷ then its chips."""
+        symbol = {"done_no_theme": DONE_MARK, "skipped": SKIPPED_MARK}.get(state.status, "")
+        if not state.themes and not symbol and not note:
             return
         cursor.insertText(" ", self._unit_format(kind))
-        if not state.themes:
-            symbol = DONE_MARK if state.status == "done_no_theme" else SKIPPED_MARK
+        if symbol:
             cursor.insertText(symbol, self._muted_format())
-            return
         for n, key in enumerate(state.themes):
-            if n:
+            if n or symbol:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             letters = self.style.abbreviations.get(key, key)
             cursor.insertText(
                 OBJECT_CHARACTER, mark_format(letters, self.style.colors.get(key, "#888888"))
             )
+        if note:
+            if state.themes or symbol:
+                cursor.insertText(THIN_SPACE, QTextCharFormat())
+            cursor.insertText(NOTE_MARK, self._muted_format())
 
     @staticmethod
     def _muted_format() -> QTextCharFormat:
@@ -220,7 +230,7 @@ class ReaderDocument:
         char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         return char_format
 
-    def set_marks(self, index: int, state: UnitState, kind: str) -> None:
+    def set_marks(self, index: int, state: UnitState, kind: str, note: str = "") -> None:
         """Redraw one unit's marks and move the positions of every unit after it."""
         span = self.spans[index]
         cursor = QTextCursor(self.document)
@@ -228,7 +238,7 @@ class ReaderDocument:
         cursor.setPosition(span.end)
         cursor.setPosition(span.marks_end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._insert_marks(cursor, state, kind)
+        self._insert_marks(cursor, state, kind, note)
         cursor.endEditBlock()
         shift = cursor.position() - span.marks_end
         span.marks_end = cursor.position()

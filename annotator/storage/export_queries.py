@@ -31,10 +31,15 @@ ARTICLES_SQL = "SELECT id, title, text, source, url, category, date FROM article
 # annotator's status and themes gathered by correlated look-ups on the (unit_id, annotator_id)
 # primary keys (no sort, no temporary table); the text as UTF-8 bytes, because decoding it to
 # str costs more than the rest of the row and the writers want bytes anyway.
+# The notes come as a JSON object, annotator name -> note, made by SQLite (most units have
+# none: one primary-key probe, and no object is built for them).
 _UNITS_SQL = """
 SELECT u.article_id, u.idx, u.kind, u.start, u."end", CAST(u.text AS BLOB),
        (SELECT {statuses} FROM unit_status s WHERE s.unit_id = u.id),
-       (SELECT {labels} FROM labels l WHERE l.unit_id = u.id)
+       (SELECT {labels} FROM labels l WHERE l.unit_id = u.id),
+       CASE WHEN EXISTS (SELECT 1 FROM notes n WHERE n.unit_id = u.id) THEN
+         (SELECT json_group_object(a.name, n.text) FROM notes n
+          JOIN annotators a ON a.id = n.annotator_id WHERE n.unit_id = u.id) END
 FROM units u ORDER BY u.article_id, u.idx
 """
 _FOLDED = {

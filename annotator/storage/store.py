@@ -4,7 +4,8 @@ A Store is its connection plus one repository per noun, each holding its own SQL
 
     store.articles   import, listing, reading          (articles.py)
     store.search     the full-text index                (search.py)
-    store.labels     themes, status and notes per unit  (labels.py)
+    store.labels     themes and status per unit         (labels.py)
+    store.notes      notes per unit                     (notes.py)
     store.events     the append-only event log          (events.py)
     store.themes     the theme scheme                   (themes.py)
     store.annotators names                              (annotators.py)
@@ -37,6 +38,7 @@ from annotator.storage.events import Events
 from annotator.storage.figures import Figures
 from annotator.storage.judgements import Judgements
 from annotator.storage.labels import Labels
+from annotator.storage.notes import Notes
 from annotator.storage.positions import Positions
 from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
@@ -78,6 +80,7 @@ class Store:
         self.articles = Articles(self)
         self.search = SearchIndex(self)
         self.labels = Labels(self)
+        self.notes = Notes(self)
         self.events = Events(self)
         self.themes = Themes(self)
         self.positions = Positions(self)

@@ -204,7 +204,7 @@ class Transfer(Repository):
 
     def _recompute_notes(self) -> None:
         for unit_id, annotator_id, after, at in self._latest("e.action = 'note'"):
-            self._store.labels.put_note(unit_id, annotator_id, json.loads(after)["note"], at)
+            self._store.notes.put(unit_id, annotator_id, json.loads(after)["note"], at)
 
     def _recompute_adjudications(self) -> None:
         """One decision per unit, whoever made it: the latest."""

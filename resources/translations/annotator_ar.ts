@@ -69,6 +69,21 @@
     </message>
 </context>
 <context>
+    <name>AnnotatorActions</name>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Labelling as {name}</source>
+        <translation>التوسيم باسم {name}</translation>
+    </message>
+    <message>
+        <source>This project is a package for {name}: every label in it is saved under that name.</source>
+        <translation>هذا المشروع حزمة خاصة بـ {name}: كل توسيم فيه يُحفظ بهذا الاسم.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListModel</name>
     <message>
         <source>Sentences done: {done} of {total}</source>
@@ -187,8 +202,8 @@
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <source>Only units marked done</source>
-        <translation>الوحدات المنجزة فقط</translation>
+        <source>Only sentences marked done</source>
+        <translation>الجمل المنجزة فقط</translation>
     </message>
     <message>
         <source>Split:</source>
@@ -516,6 +531,38 @@ Last: {name}</source>
         <source>no Arabic text</source>
         <translation>لا يوجد نص عربي</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>nested too deeply to read</source>
+        <translation>متداخل بعمق لا يمكن قراءته</translation>
+    </message>
+    <message>
+        <source>not a valid CSV file</source>
+        <translation>ليس ملف CSV صالحًا</translation>
+    </message>
+    <message>
+        <source>not a valid JSON file</source>
+        <translation>ليس ملف JSON صالحًا</translation>
+    </message>
+    <message>
+        <source>not a TREC-style news file</source>
+        <translation>ليس ملف أخبار بصيغة TREC</translation>
+    </message>
+    <message>
+        <source>a record has no text field</source>
+        <translation>في أحد السجلات لا يوجد حقل نص</translation>
+    </message>
+    <message>
+        <source>a link that leads nowhere</source>
+        <translation>رابط لا يؤدي إلى شيء</translation>
+    </message>
+    <message>
+        <source>a link that leads outside the folder</source>
+        <translation>رابط يؤدي إلى خارج المجلد</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -527,17 +574,55 @@ Last: {name}</source>
         <source>Last sentence of this article. Press ↓ again to open the next article.</source>
         <translation>هذه آخر جملة في المقال. اضغط ↓ مرة أخرى لفتح المقال التالي.</translation>
     </message>
+</context>
+<context>
+    <name>NotesView</name>
     <message>
-        <source>Nothing to undo</source>
-        <translation>لا شيء للتراجع عنه</translation>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
     </message>
     <message>
-        <source>Nothing to redo</source>
-        <translation>لا شيء لإعادته</translation>
+        <source>Annotator:</source>
+        <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <source>Text size {points} pt</source>
-        <translation>حجم النص {points} نقطة</translation>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>الجملة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>آخر تعديل</translation>
+    </message>
+    <message>
+        <source>Double-click a note, or press Enter, to go to its sentence.</source>
+        <translation>انقر نقرًا مزدوجًا على ملاحظة، أو اضغط Enter، للانتقال إلى جملتها.</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>كل المُوسِّمين</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>لا توجد ملاحظات</numerusform>
+            <numerusform>ملاحظة واحدة</numerusform>
+            <numerusform>ملاحظتان</numerusform>
+            <numerusform>%n ملاحظات</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -615,6 +700,36 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;بحث في:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;نوع الملفات:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Note: {note}</source>
+        <translation>ملاحظة: {note}</translation>
+    </message>
+</context>
+<context>
     <name>RemovalActions</name>
     <message>
         <source>No article to remove</source>
@@ -633,12 +748,12 @@ Last: {name}</source>
         <translation>أتريد حذف «{title}» من المشروع؟</translation>
     </message>
     <message>
-        <source>It is removed for everyone, with its units ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
-        <translation>سيُحذف عند الجميع مع وحداته (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
+        <source>It is removed for everyone, with its sentences ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
+        <translation>سيُحذف عند الجميع مع جمله (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
     </message>
     <message>
-        <source>It is removed for everyone, with its units ({units}); no one has labelled it yet.</source>
-        <translation>سيُحذف عند الجميع مع وحداته (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
+        <source>It is removed for everyone, with its sentences ({units}); no one has labelled it yet.</source>
+        <translation>سيُحذف عند الجميع مع جمله (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z) puts it back.</source>
@@ -710,8 +825,8 @@ Last: {name}</source>
         <translation>المُوسِّم: {name}</translation>
     </message>
     <message>
-        <source>Your labels are saved under this name</source>
-        <translation>تُحفظ وسومك بهذا الاسم</translation>
+        <source>Your labels are saved under this name (File → Switch annotator… changes it)</source>
+        <translation>تُحفظ توسيماتك بهذا الاسم (ملف ← تبديل المُوسِّم… لتغييره)</translation>
     </message>
     <message>
         <source>This article: {done} of {total}</source>
@@ -726,12 +841,35 @@ Last: {name}</source>
         <translation>ملف المشروع: ⁦{path}⁩</translation>
     </message>
     <message>
-        <source>All articles: {done} of {total} ({share}%)</source>
-        <translation>كل المقالات: {done} من {total} ({share}%)</translation>
+        <source>All articles: {done} of {total} ({share})</source>
+        <translation>كل المقالات: {done} من {total} ({share})</translation>
     </message>
     <message>
         <source>Sentences you have finished in the whole project</source>
         <translation>الجمل التي أنجزتها في المشروع كله</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchAnnotatorDialog</name>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Labels are saved under the name chosen here, from now on and at the next start. Choose a name from the list or type a new one.</source>
+        <translation>تُحفظ التوسيمات بالاسم المختار هنا، من الآن وفي التشغيل القادم. اختر اسمًا من القائمة أو اكتب اسمًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Type a name: an empty name cannot be used.</source>
+        <translation>اكتب اسمًا: لا يمكن استخدام اسم فارغ.</translation>
+    </message>
+    <message>
+        <source>A name can have at most {count} characters.</source>
+        <translation>يمكن أن يتكون الاسم من {count} حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <source>A name cannot hold line breaks, tabs, control characters or direction marks.</source>
+        <translation>لا يمكن أن يحتوي الاسم على فواصل أسطر أو علامات جدولة أو محارف تحكم أو علامات اتجاه.</translation>
     </message>
 </context>
 <context>
@@ -882,8 +1020,8 @@ Last: {name}</source>
         <translation>ملاحظة اختيارية</translation>
     </message>
     <message>
-        <source>Saved when you press Enter or leave the field; Esc returns to the text</source>
-        <translation>تُحفظ عند الضغط على Enter أو مغادرة الحقل؛ ويعيدك Esc إلى النص</translation>
+        <source>N writes a note. Saved when you press Enter or Esc, or leave the field; Shift+Enter starts a new line</source>
+        <translation>يكتب N (ى) ملاحظة. تُحفظ عند الضغط على Enter أو Esc أو مغادرة الحقل؛ Shift+Enter يبدأ سطرًا جديدًا</translation>
     </message>
     <message>
         <source>No article open</source>
@@ -914,12 +1052,31 @@ Last: {name}</source>
         <translation>تم الإنجاز</translation>
     </message>
     <message>
+        <source>skipped, themes kept but not counted</source>
+        <translation>مؤجلة، موضوعاتها محفوظة ولا تُحتسب</translation>
+    </message>
+    <message>
         <source>skipped</source>
         <translation>تم التخطي</translation>
     </message>
     <message>
         <source>{kind} {number} of {total} — {status}</source>
         <translation>{kind} {number} من {total} — {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewActions</name>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Text size {points} pt</source>
+        <translation>حجم النص {points} نقطة</translation>
     </message>
 </context>
 <context>
@@ -933,8 +1090,8 @@ Last: {name}</source>
         <translation>من يقوم بالوسم؟</translation>
     </message>
     <message>
-        <source>Your name is saved with every label you make:</source>
-        <translation>يُحفظ اسمك مع كل وسم تضعه:</translation>
+        <source>Your name is saved with every label you make (File → Switch annotator… changes it later). Cancel quits Annotator; a name cannot be empty.</source>
+        <translation>يُحفظ اسمك مع كل توسيم تضعه (ويمكن تغييره لاحقًا من ملف ← تبديل المُوسِّم…). زر الإلغاء يغلق Annotator؛ ولا يمكن أن يكون الاسم فارغًا.</translation>
     </message>
     <message>
         <source>A name can have at most {count} characters.</source>
@@ -1099,6 +1256,10 @@ Last: {name}</source>
         <translation>نقرة</translation>
     </message>
     <message>
+        <source>Write a note on the current sentence (Enter saves it and returns to the text)</source>
+        <translation>كتابة ملاحظة على الجملة الحالية (Enter يحفظها ويعود إلى النص)</translation>
+    </message>
+    <message>
         <source>Undo the last change (goes back to its article)</source>
         <translation>التراجع عن آخر تغيير (مع العودة إلى مقاله)</translation>
     </message>
@@ -1167,7 +1328,11 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Recent projects</source>
-        <translation>المشاريع الأ&amp;خيرة</translation>
+        <translation>الم&amp;شاريع الأخيرة</translation>
+    </message>
+    <message>
+        <source>S&amp;witch annotator…</source>
+        <translation>&amp;تبديل المُوسِّم…</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
@@ -1175,7 +1340,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>Import &amp;folder…</source>
-        <translation>استيراد م&amp;جلد…</translation>
+        <translation>استيراد مجل&amp;د…</translation>
     </message>
     <message>
         <source>&amp;Export dataset…</source>
@@ -1206,6 +1371,10 @@ Last: {name}</source>
         <translation>&amp;حذف المقال…</translation>
     </message>
     <message>
+        <source>&amp;Note on this sentence</source>
+        <translation>م&amp;لاحظة على هذه الجملة</translation>
+    </message>
+    <message>
         <source>&amp;Themes…</source>
         <translation>ال&amp;موضوعات…</translation>
     </message>
@@ -1230,8 +1399,16 @@ Last: {name}</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
+        <source>N&amp;otes…</source>
+        <translation>الملا&amp;حظات…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Arabic-Indic digits (٠١٢) in the Arabic interface</source>
+        <translation>أرقام &amp;هندية (٠١٢) في الواجهة العربية</translation>
     </message>
     <message>
         <source>&amp;Team</source>
@@ -1251,7 +1428,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Agreement</source>
-        <translation>الا&amp;تفاق</translation>
+        <translation>الات&amp;فاق</translation>
     </message>
     <message>
         <source>&amp;Review disagreements</source>
@@ -1259,7 +1436,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

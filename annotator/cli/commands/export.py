@@ -27,7 +27,7 @@ def register(commands) -> None:
     parser = commands.add_parser(
         "export",
         help="write the labelled project as a dataset (JSONL, CSV or Parquet) with a card",
-        description="Export one record per unit (title, heading, sentence) with its labels. "
+        description="Export one record per sentence (titles and headings included) with its labels. "
         "Reads one consistent snapshot; files appear only when complete.",
     )
     # SUPPRESS: without the option here, the value given before `export` is kept.
@@ -50,7 +50,7 @@ def register(commands) -> None:
         help="combine annotators (default majority; a tie leaves the theme out; adjudicated:"
         " a lead's decision where there is one, else the majority)",
     )
-    parser.add_argument("--only-done", action="store_true", help="only units marked done")
+    parser.add_argument("--only-done", action="store_true", help="only sentences marked done")
     parser.add_argument(
         "--split",
         metavar="NAME=FRACTION,...",

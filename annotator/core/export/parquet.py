@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from array import array
 from itertools import accumulate
 from pathlib import Path
@@ -9,7 +10,16 @@ from pathlib import Path
 from annotator.core.export.fields import ARTICLE_FIELDS, FIELDS
 from annotator.core.export.options import ExportError
 from annotator.core.export.resolve import Resolved
-from annotator.core.export.source import END, INDEX, KIND, START, TEXT, SourceArticle, UnitRow
+from annotator.core.export.source import (
+    END,
+    INDEX,
+    KIND,
+    NOTES,
+    START,
+    TEXT,
+    SourceArticle,
+    UnitRow,
+)
 
 BATCH_ROWS = 25_000  # rows per record batch (and row group): ~10 MB of Arrow data at a time
 
@@ -39,6 +49,7 @@ def parquet_schema(annotators: list[str]):
         "labels": keys,
         "annotations": pa.struct([(n, keys) for n in annotators]) if annotators else pa.null(),
         "annotator_status": pa.struct([(n, text) for n in annotators]) if annotators else pa.null(),
+        "notes": pa.struct([(n, text) for n in annotators]) if annotators else pa.null(),
     }
     return pa.schema([(name, types.get(name, text)) for name in FIELDS])
 
@@ -90,6 +101,7 @@ class ParquetWriter:
         self._start: list[int] = []
         self._end: list[int] = []
         self._resolved: list[Resolved] = []
+        self._notes: list[tuple[int, str]] = []  # (row in the batch, notes JSON): few rows
 
     def start_article(self, article: SourceArticle, fields: dict) -> None:
         self._articles.append(fields)
@@ -102,12 +114,15 @@ class ParquetWriter:
         self._start.append(row[START])
         self._end.append(row[END])
         self._resolved.append(resolved)
+        if row[NOTES]:
+            self._notes.append((len(self._index) - 1, row[NOTES]))
         if len(self._index) >= BATCH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
         if self._index:
             columns = {**self._unit_columns(), **self._article_columns(), **self._label_columns()}
+            columns["notes"] = self._notes_column()
             arrays = [columns[field.name] for field in self._batch_schema]
             batch = self._pa.RecordBatch.from_arrays(arrays, schema=self._batch_schema)
             self._writer.write_batch(batch)
@@ -147,6 +162,19 @@ class ParquetWriter:
                 "annotator_status", [r.annotator_status for r in values]
             ).take(which),
         }
+
+    def _notes_column(self):
+        """A struct of one string per annotator; rows without notes are all nulls (built
+        column by column: making a dict per row would cost a second per million rows)."""
+        pa, kind, rows = self._pa, self._schema.field("notes").type, len(self._index)
+        if kind == pa.null():
+            return pa.nulls(rows)
+        by_name = {field.name: [None] * rows for field in kind}
+        for position, text in self._notes:
+            for name, note in json.loads(text).items():
+                by_name[name][position] = note
+        children = [pa.array(by_name[field.name], pa.string()) for field in kind]
+        return pa.StructArray.from_arrays(children, fields=list(kind))
 
     def _column(self, name: str, values: list):
         kind = self._schema.field(name).type

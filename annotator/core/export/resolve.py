@@ -21,7 +21,7 @@ from annotator.core.status import DONE_STATUSES
 class Resolved:
     """What one combination of judgements turns into; shared by every unit with that combination."""
 
-    __slots__ = ("annotations", "annotator_status", "json_tail", "labels", "status", "tally_key")
+    __slots__ = ("annotations", "annotator_status", "json_labels", "labels", "status", "tally_key")
 
     def __init__(self, labels: tuple[str, ...], status: str, judgements: Judgements):
         self.labels = list(labels)
@@ -29,8 +29,8 @@ class Resolved:
         self.tally_key = (labels, status)
         self.annotations = {j.annotator: list(j.themes) for j in judgements}
         self.annotator_status = {j.annotator: j.status for j in judgements}
-        # The end of a JSON record, made once per combination instead of once per unit.
-        self.json_tail = dumps(self.label_fields())[1:] + b"\n"
+        # The label fields of a JSON record (no braces), made once per combination, not per unit.
+        self.json_labels = dumps(self.label_fields())[1:-1]
 
     def label_fields(self) -> dict:
         return {

@@ -3,12 +3,13 @@
 A unit row is the storage layer's cursor row as it comes, because at a million rows every
 Python object made per row costs a measurable share of the time budget:
 
-    (article_id, index, kind, start, end, text as UTF-8 bytes, statuses, labels)
+    (article_id, index, kind, start, end, text as UTF-8 bytes, statuses, labels, notes)
 
 `statuses` and `labels` hold every annotator's status and themes of the unit, either packed
 into two integers (when ExportSource.packing() gives the layout) or folded into strings,
 "ID<US>STATUS<RS>..." and "ID<US>THEME<RS>...", with US and RS the ASCII separators below;
-None when empty. core.export.judgements documents both and decodes them.
+None when empty. core.export.judgements documents both and decodes them. `notes` is a JSON
+object (annotator name -> note) as text, None when the unit has no note.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from typing import Protocol
 from annotator.core.export.judgements import Packing
 from annotator.core.scheme import Theme
 
-UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels)
-INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD = range(1, 8)
+UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels, notes)
+INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD, NOTES = range(1, 9)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,19 @@ import json
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core.export.fields import FIELDS, KINDS, build_record
+from annotator.core.export.fields import FIELDS, KINDS, NOTE_FIELDS, build_record
 from annotator.core.export.jsonbytes import dumps, string_body
 from annotator.core.export.resolve import Resolved
-from annotator.core.export.source import END, INDEX, KIND, START, TEXT, SourceArticle, UnitRow
+from annotator.core.export.source import (
+    END,
+    INDEX,
+    KIND,
+    NOTES,
+    START,
+    TEXT,
+    SourceArticle,
+    UnitRow,
+)
 
 
 class RecordWriter(Protocol):
@@ -27,9 +36,9 @@ _KIND_JSON = {kind: dumps(kind) for kind in KINDS}
 class JsonlWriter:
     """One JSON object per line, UTF-8, text exactly as stored, keys in FIELDS order.
 
-    A line is joined from three pre-made pieces (the article's fields, made once per article;
-    the unit's own fields; the labels, made once per label combination): the same bytes
-    json.dumps(build_record(...)) would give, at a fraction of the cost.
+    A line is joined from pre-made pieces (the article's fields, made once per article; the
+    unit's own fields; the labels, made once per label combination; the notes, as SQLite made
+    them): the same record json.dumps(build_record(...)) would give, at a fraction of the cost.
     """
 
     def __init__(self, path: Path):
@@ -41,8 +50,9 @@ class JsonlWriter:
 
     def write(self, row: UnitRow, resolved: Resolved) -> None:
         kind = _KIND_JSON.get(row[KIND]) or dumps(row[KIND])
+        notes = row[NOTES]
         self._file.write(
-            b'%s%d,"kind":%s,"text":"%s","start":%d,"end":%d,%s'
+            b'%s%d,"kind":%s,"text":"%s","start":%d,"end":%d,%s,"notes":%s}\n'
             % (
                 self._head,
                 row[INDEX],
@@ -50,7 +60,8 @@ class JsonlWriter:
                 string_body(row[TEXT]),
                 row[START],
                 row[END],
-                resolved.json_tail,
+                resolved.json_labels,
+                notes.encode() if notes else b"{}",
             )
         )
 
@@ -62,7 +73,8 @@ class JsonlWriter:
 # carriage return are on OWASP's list too. A leading apostrophe makes the cell plain text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LABEL_SEPARATOR = "|"
-_CSV_SCALARS = tuple(f for f in FIELDS if f not in ("labels", "annotations", "annotator_status"))
+_CSV_JSON = ("annotations", "annotator_status", *NOTE_FIELDS)  # written as JSON text
+_CSV_SCALARS = tuple(f for f in FIELDS if f not in ("labels", *_CSV_JSON))
 
 
 def excel_safe(value: object) -> object:
@@ -77,7 +89,7 @@ def theme_columns(theme_keys: list[str]) -> list[str]:
 
 
 def csv_header(theme_keys: list[str]) -> list[str]:
-    return [*_CSV_SCALARS, "labels", *theme_columns(theme_keys), "annotations", "annotator_status"]
+    return [*_CSV_SCALARS, "labels", *theme_columns(theme_keys), *_CSV_JSON]
 
 
 class CsvWriter:
@@ -101,8 +113,7 @@ class CsvWriter:
                 *(excel_safe(record[f]) for f in _CSV_SCALARS),
                 LABEL_SEPARATOR.join(labels),
                 *(1 if k in labels else 0 for k in self._keys),
-                json.dumps(record["annotations"], ensure_ascii=False),
-                json.dumps(record["annotator_status"], ensure_ascii=False),
+                *(json.dumps(record[name], ensure_ascii=False) for name in _CSV_JSON),
             ]
         )
 
