@@ -14,7 +14,7 @@ from annotator.app.team.review import ReviewSession
 from annotator.gui.agreement_view import AgreementDialog
 from annotator.gui.errors import widen
 from annotator.gui.review_window import ReviewWindow
-from annotator.gui.team_dialogs import HandOutDialog, ProgressDialog
+from annotator.gui.team_dialogs import HandOutDialog, ProgressDialog, ReviewChoiceDialog
 from annotator.storage.errors import StorageError
 from annotator.storage.store import Store
 
@@ -100,7 +100,11 @@ class TeamActions:
         AgreementDialog(self.database, self.language, names, self).exec()
 
     def on_review_disagreements(self) -> None:
-        review = ReviewSession(self.store, self.session.annotator)
+        chooser = ReviewChoiceDialog(self.store, self.language, self)
+        if not chooser.exec():
+            return
+        theme, pair = chooser.choice()
+        review = ReviewSession(self.store, self.session.annotator, theme, pair)
         ReviewWindow(review, self.language, self).exec()
         self.focus_reader()
 

@@ -157,3 +157,37 @@ class ProgressDialog(QDialog):
 def _when(iso: str | None) -> str:
     """A time a reader understands: date and minutes, isolated left to right."""
     return "-" if not iso else f"{LRI}{iso[:16].replace('T', ' ')}{PDI}"
+
+
+class ReviewChoiceDialog(QDialog):
+    """Which disagreements to walk: all, about one theme, or between two annotators."""
+
+    def __init__(self, store: Store, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("review_choice")
+        self.setWindowTitle(self.tr("Review disagreements"))
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("review_theme")
+        self.theme.addItem(self.tr("Every theme"), None)
+        for theme in store.themes.list():
+            self.theme.addItem(theme.name(language), theme.key)
+        self.pair = QComboBox(self)
+        self.pair.setObjectName("review_pair")
+        self.pair.addItem(self.tr("Every annotator"), None)
+        names = [row.annotator for row in store.team.progress()] or store.annotators.names()
+        for first, second in ((a, b) for i, a in enumerate(names) for b in names[i + 1 :]):
+            self.pair.addItem(f"{LRI}{first}{PDI} / {LRI}{second}{PDI}", (first, second))
+        form = QFormLayout()
+        form.addRow(self.tr("About:"), self.theme)
+        form.addRow(self.tr("Between:"), self.pair)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[str | None, tuple[str, str] | None]:
+        return self.theme.currentData(), self.pair.currentData()

@@ -765,6 +765,29 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>ReviewChoiceDialog</name>
+    <message>
+        <source>Review disagreements</source>
+        <translation type="unfinished">مراجعة الاختلافات</translation>
+    </message>
+    <message>
+        <source>Every theme</source>
+        <translation>كل المواضيع</translation>
+    </message>
+    <message>
+        <source>Every annotator</source>
+        <translation>كل المعلِّمين</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>حول:</translation>
+    </message>
+    <message>
+        <source>Between:</source>
+        <translation>بين:</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Review disagreements</source>

@@ -191,5 +191,18 @@ def test_review_adjudication_undo_and_the_adjudicated_export(tmp_path, team):
         record = by_place[places[unit_id]]
         assert record["labels"] == list(themes)
         assert set(record["annotations"]) >= {p for p in PEOPLE if p in record["annotations"]}
+    decided_places = {places[u] for u in decided}
+    for record in records:  # every other record: the majority of those who finished it
+        if (record["article_id"], record["sentence_index"]) in decided_places:
+            continue
+        finished = [
+            themes for person, themes in record["annotations"].items()
+            if record["annotator_status"][person].startswith("done")
+        ]  # fmt: skip
+        counts = {
+            k: sum(k in t for t in finished) for k in ("military", "economic", "reconstruction")
+        }
+        majority = [k for k, n in counts.items() if finished and n > len(finished) / 2]
+        assert record["labels"] == majority, record
     card = result.card.read_text(encoding="utf-8")
     assert "2 units were decided by a lead" in card and "## Agreement" in card

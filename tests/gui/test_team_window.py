@@ -105,3 +105,30 @@ def test_review_by_keyboard(qtbot, team):
         assert "3 of 3" in position and "decided: 1" in position
         assert store.labels.state(first, "amal").themes == ("military",)  # labels untouched
         window.close()
+
+
+def test_review_of_one_theme_or_one_pair(qtbot, team, make_window, monkeypatch):
+    lead, packages = team
+    from annotator.app.team.merge import merge_project
+    from annotator.gui import team_actions
+    from annotator.gui.team_dialogs import ReviewChoiceDialog
+
+    with Store(lead, device="lead-pc") as store:
+        for package in packages.values():
+            merge_project(store, package)
+    window = make_window(Store(lead, device="lead-pc"))
+    dialog = ReviewChoiceDialog(window.store, "en", window)
+    qtbot.addWidget(dialog)
+    themes = [dialog.theme.itemText(i) for i in range(dialog.theme.count())]
+    pairs = [dialog.pair.itemData(i) for i in range(dialog.pair.count())]
+    assert themes == ["Every theme", "Military", "Economic", "Reconstruction"]
+    assert ("amal", "badr") in pairs
+    opened = []
+    monkeypatch.setattr(ReviewChoiceDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ReviewChoiceDialog, "choice", lambda self: ("reconstruction", None))
+    monkeypatch.setattr(team_actions.ReviewWindow, "exec", lambda self: opened.append(self))
+    window.on_review_disagreements()
+    assert opened and opened[0].review.units == []  # nobody disagrees about reconstruction
+    monkeypatch.setattr(ReviewChoiceDialog, "choice", lambda self: ("military", ("amal", "badr")))
+    window.on_review_disagreements()
+    assert len(opened[1].review.units) == 3
