@@ -768,7 +768,7 @@ Last: {name}</source>
     <name>ReviewChoiceDialog</name>
     <message>
         <source>Review disagreements</source>
-        <translation type="unfinished">مراجعة الاختلافات</translation>
+        <translation>مراجعة الاختلافات</translation>
     </message>
     <message>
         <source>Every theme</source>
