@@ -23,25 +23,22 @@ from annotator import APP_NAME
 from annotator.app.commands import perform
 from annotator.app.paths import PROJECT_SUFFIX
 from annotator.app.session import AnnotationSession, Change, SessionEvent
-from annotator.gui.annotator_actions import AnnotatorActions, bound_annotator
+from annotator.gui.annotator_actions import bound_annotator
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
-from annotator.gui.article_removal import RemovalActions
 from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
 from annotator.gui.keyboard import label_command, letter_action
 from annotator.gui.locale_format import ARABIC_INDIC, apply_locale
 from annotator.gui.menus import MenuBar
 from annotator.gui.physical_keys import mnemonic_letter, shortcut_by_position
-from annotator.gui.project_actions import ProjectActions
 from annotator.gui.qt_dialogs import left_to_right_paths
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
-from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from annotator.gui.settings import Settings
 from annotator.gui.status_bar import StatusLine
-from annotator.gui.team_actions import TeamActions
 from annotator.gui.theme_panel import ThemePanel
-from annotator.gui.view_actions import ViewActions
+from annotator.gui.window_actions import WindowActions, window_handlers
 from annotator.gui.window_geometry import restore_layout, save_layout
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
@@ -54,9 +51,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(
-    QMainWindow, ProjectActions, RemovalActions, ViewActions, AnnotatorActions, TeamActions
-):
+class MainWindow(QMainWindow, WindowActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -77,6 +72,7 @@ class MainWindow(
         self.indexer = SearchIndexer(self)
         self.integrity = IntegrityChecker(self)
         self.notes_view = None  # View → Notes, made when first asked for
+        self.add_panes()
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -227,37 +223,7 @@ class MainWindow(
     # -- menu handlers --------------------------------------------------------------------
 
     def menu_handlers(self) -> dict[str, Callable[[], None]]:
-        """Each menu action's handler, by the action's name in gui/menus.py."""
-        return {
-            "open_project": self.on_open_project,
-            "switch_annotator": self.on_switch_annotator,
-            "new_project": self.on_new_project,
-            "import_files": self.on_import_files,
-            "import_folder": self.on_import_folder,
-            "export_dataset": self.on_export_dataset,
-            "quit": self.close,
-            "undo": self.on_undo,
-            "redo": self.on_redo,
-            "find": self.article_panel.focus_search,
-            "remove_article": self.on_remove_article,
-            "edit_note": self.theme_panel.focus_note,
-            "notes_list": self.on_notes_list,
-            "edit_themes": self.on_edit_themes,
-            "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
-            "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
-            "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
-            "back_to_text": self.focus_reader,
-            "arabic_digits": self.on_arabic_digits,
-            "language_ar": lambda: self.set_language("ar"),
-            "language_en": lambda: self.set_language("en"),
-            "hand_out_work": self.on_hand_out_work,
-            "merge_work": self.on_merge_work,
-            "team_progress": self.on_team_progress,
-            "team_agreement": self.on_team_agreement,
-            "review_disagreements": self.on_review_disagreements,
-            "shortcuts": self.on_shortcuts,
-            "about": self.on_about,
-        }
+        return window_handlers(self)
 
     # -- drag and drop imports ------------------------------------------------------------
 

@@ -68,6 +68,9 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("font_reset", lambda: translate("menus", "&Normal text size")),
             ActionSpec("back_to_text", lambda: translate("menus", "Back to the &text")),
             ActionSpec("notes_list", lambda: translate("menus", "N&otes…")),
+            ActionSpec(
+                "toggle_guidelines", lambda: translate("menus", "&Guidelines"), checkable=True
+            ),
             None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
             ActionSpec(

@@ -81,6 +81,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("Ctrl+I",), lambda: translate("help", "Import files"), action="import_files"),
     Shortcut(("Ctrl+E",), lambda: translate("help", "Export a dataset"), action="export_dataset"),
     Shortcut(("F1",), lambda: translate("help", "This help"), action="shortcuts"),
+    Shortcut(("F2",), lambda: translate("help", "Show or hide the guidelines: what each theme means, and the project's rules"),
+             action="toggle_guidelines"),
     Shortcut(("Ctrl+Q",), lambda: translate("help", "Quit (everything is already saved)"), action="quit"),
 )  # fmt: skip
 

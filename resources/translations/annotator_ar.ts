@@ -301,6 +301,48 @@
     </message>
 </context>
 <context>
+    <name>GuidelinesEditor</name>
+    <message>
+        <source>Project guidelines</source>
+        <translation>إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>Written in Markdown: # a heading, **bold**, *italic*, - a list item, a blank line between paragraphs. Annotators see it beside the text (F2).</source>
+        <translation>تُكتب بصيغة Markdown: ‏# عنوان، و**عريض**، و*مائل*، و- عنصر في قائمة، وسطر فارغ بين الفقرات. يراها المُوسِّمون بجانب النص (F2).</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPane</name>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>These guidelines come from your lead: they cannot be changed here.</source>
+        <translation>هذه الإرشادات من المشرف: لا يمكن تغييرها هنا.</translation>
+    </message>
+    <message>
+        <source>Write the project&apos;s guidelines</source>
+        <translation>كتابة إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>الموضوعات</translation>
+    </message>
+    <message>
+        <source>Project guidelines</source>
+        <translation>إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>No guidelines have been written for this project yet.</source>
+        <translation>لم تُكتب إرشادات لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <source>key {digit}</source>
+        <translation>المفتاح {digit}</translation>
+    </message>
+</context>
+<context>
     <name>HandOutDialog</name>
     <message>
         <source>Hand out work</source>
@@ -623,6 +665,13 @@ Last: {name}</source>
             <numerusform>%n ملاحظة</numerusform>
             <numerusform>%n ملاحظة</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PaneActions</name>
+    <message>
+        <source>Guidelines (F2)</source>
+        <translation>الإرشادات (F2)</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1357,10 @@ Last: {name}</source>
         <translation>عرض هذه المساعدة</translation>
     </message>
     <message>
+        <source>Show or hide the guidelines: what each theme means, and the project&apos;s rules</source>
+        <translation>إظهار الإرشادات أو إخفاؤها: معنى كل موضوع وقواعد المشروع</translation>
+    </message>
+    <message>
         <source>Quit (everything is already saved)</source>
         <translation>الخروج (كل شيء محفوظ مسبقًا)</translation>
     </message>
@@ -1401,6 +1454,10 @@ Last: {name}</source>
     <message>
         <source>N&amp;otes…</source>
         <translation>الملا&amp;حظات…</translation>
+    </message>
+    <message>
+        <source>&amp;Guidelines</source>
+        <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
         <source>&amp;Language</source>

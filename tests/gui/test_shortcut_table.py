@@ -116,6 +116,12 @@ def check_action(window, qtbot, action: str, key: str, opened: list) -> None:
         press(window, key)
         expected = {"font_bigger": 15, "font_smaller": 13, "font_reset": DEFAULT_FONT_SIZE}[action]
         assert window.settings.font_size == expected
+    elif action == "toggle_guidelines":
+        press(window, key)
+        assert window.guidelines_dock.isVisible()
+        assert QApplication.focusWidget() is window.reader  # the keys stay with the text
+        press(window, key)
+        assert not window.guidelines_dock.isVisible()
     elif action == "quit":
         press(window, key)
         assert not window.isVisible()
