@@ -8,7 +8,7 @@ in a package (scheme locked) they are the lead's and read only.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,19 +27,10 @@ from annotator.gui.guidelines_document import (
     build_page,
     mark_chosen,
 )
+from annotator.gui.theme_colors import legible_chip, tint
 from annotator.storage.project_info import ProjectInfo
 
 _FOLLOWED = (Change.ARTICLE, Change.CURRENT_UNIT, Change.UNIT_STATE)
-
-
-def mix(color: QColor, page: QColor, share: float) -> QColor:
-    """`share` of the colour over the page colour: a tint that keeps text readable."""
-    return QColor.fromRgbF(
-        *(
-            share * a + (1 - share) * b
-            for a, b in zip(color.getRgbF()[:3], page.getRgbF()[:3], strict=True)
-        )
-    )
 
 
 class GuidelinesPane(QWidget):
@@ -136,12 +127,13 @@ class GuidelinesPane(QWidget):
         self._mark_chosen(colors)
 
     def colors(self) -> PageColors:
-        page = self.browser.palette().color(QPalette.ColorRole.Base)
+        palette = QGuiApplication.palette()  # the widget's own follows a moment later
+        page, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         themes = self.session.themes
         return PageColors(
-            chips={t.key: t.color for t in themes},
-            tints={t.key: mix(QColor(t.color), page, 0.22) for t in themes},
-            muted=self.browser.palette().color(QPalette.ColorRole.PlaceholderText),
+            chips={t.key: legible_chip(t.color, page.name()) for t in themes},
+            tints={t.key: tint(t.color, page, ink, share=0.22) for t in themes},
+            muted=palette.color(QPalette.ColorRole.PlaceholderText),
         )
 
     def _mark_chosen(self, colors: PageColors | None = None) -> None:

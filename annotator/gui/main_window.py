@@ -62,9 +62,11 @@ class MainWindow(QMainWindow, WindowActions):
         apply_locale(language, settings.digits)  # before any widget: they take the default
         annotator = bound_annotator(store) or annotator  # a package labels as its owner
         self.session = AnnotationSession(store, annotator)
+        self.add_appearance()  # before the views: they draw in its colours
         self.article_model = ArticleListModel(store, annotator, language, self)
         self.article_panel = ArticleListPanel(self.article_model, self)
-        self.reader = ReaderView(self.session, language, settings.font_size, self)
+        colors = self.appearance.reader_colors()
+        self.reader = ReaderView(self.session, language, settings.font_size, self, colors)
         self.theme_panel = ThemePanel(self.session, language, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.status = StatusLine(self.statusBar())
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow, WindowActions):
         restore_layout(self, self.splitter, self.settings)
         self.menu.actions[f"language_{self.language}"].setChecked(True)
         self.menu.actions["arabic_digits"].setChecked(self.settings.digits == ARABIC_INDIC)
+        self.show_appearance_choice()
 
     # -- commands -------------------------------------------------------------------------
 

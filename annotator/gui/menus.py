@@ -73,6 +73,7 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ),
             None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
+            ActionSpec("appearance", lambda: translate("menus", "&Colour theme"), submenu=True),
             ActionSpec(
                 "arabic_digits",
                 lambda: translate("menus", "&Arabic-Indic digits (٠١٢) in the Arabic interface"),
@@ -103,6 +104,17 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
 ]
 
 
+# Submenus of exclusive choices: (the submenu's action, its choices).
+CHOICE_MENUS: dict[str, list[ActionSpec]] = {
+    "appearance": [
+        ActionSpec("appearance_system", lambda: translate("menus", "As the &system"), True),
+        ActionSpec("appearance_light", lambda: translate("menus", "&Light"), True),
+        ActionSpec("appearance_dark", lambda: translate("menus", "&Dark"), True),
+        ActionSpec("appearance_high_contrast", lambda: translate("menus", "&High contrast"), True),
+    ],
+}
+
+
 def recent_label(number: int, path: str) -> str:
     """'&1 name.annotator (folder)', isolated left to right so a path reads the same in an
     Arabic menu; '&' in a path is doubled so that it is not taken for an accelerator."""
@@ -120,6 +132,7 @@ class MenuBar:
         self.window = window
         wanted = {s.name for _n, _t, specs in MENUS for s in specs if s and not s.submenu}
         wanted |= {f"language_{code}" for code in LANGUAGE_NAMES}
+        wanted |= {spec.name for specs in CHOICE_MENUS.values() for spec in specs}
         if wanted != set(handlers):
             raise KeyError(f"menu actions and handlers differ: {sorted(wanted ^ set(handlers))}")
         self.handlers = handlers
@@ -137,6 +150,7 @@ class MenuBar:
                     menu.addSeparator()
                 else:
                     menu.addAction(self._action(spec))
+        self._add_choice_menus()
         self.actions["recent_projects"].setMenu(self.recent_menu)
         self.actions["language"].setMenu(self.language_menu)
         for code, language_name in LANGUAGE_NAMES.items():
@@ -145,6 +159,15 @@ class MenuBar:
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
         self.retranslate()
+
+    def _add_choice_menus(self) -> None:
+        for name, specs in CHOICE_MENUS.items():
+            menu, group = QMenu(self.window), QActionGroup(self.window)
+            menu.setObjectName(f"{name}_menu")
+            for spec in specs:
+                group.addAction(self._action(spec))
+                menu.addAction(self.actions[spec.name])
+            self.actions[name].setMenu(menu)
 
     def _action(self, spec: ActionSpec) -> QAction:
         action = QAction(self.window)
@@ -161,6 +184,9 @@ class MenuBar:
         for name, title, specs in MENUS:
             self.menus[name].setTitle(title())
             for spec in filter(None, specs):
+                self.actions[spec.name].setText(spec.text())
+        for specs in CHOICE_MENUS.values():
+            for spec in specs:
                 self.actions[spec.name].setText(spec.text())
         for code, language_name in LANGUAGE_NAMES.items():
             self.actions[f"language_{code}"].setText(language_name)

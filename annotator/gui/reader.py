@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -17,12 +16,12 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from annotator.app.commands import perform
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
+from annotator.gui.appearance import LIGHT_READER, ReaderColors
 from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
 from annotator.gui.keyboard import command_for_event, letter_action
 from annotator.gui.reader_document import MarkStyle, ReaderDocument
 
-HIGHLIGHT = QColor("#fde68a")  # warm yellow: visible behind every theme colour and in print
 PAGE_MARGIN = 28
 
 
@@ -38,10 +37,12 @@ class ReaderView(QTextBrowser):
         language: str,
         font_size: int,
         parent: QWidget | None = None,
+        colors: ReaderColors = LIGHT_READER,
     ):
         super().__init__(parent)
         self.session = session
         self.language = language
+        self.colors = colors
         self.page = ReaderDocument(self.document())
         self.setObjectName("reader")
         self.setOpenLinks(False)
@@ -50,10 +51,7 @@ class ReaderView(QTextBrowser):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.document().setDocumentMargin(PAGE_MARGIN)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor("#fffdf7"))  # paper, not glare white
-        palette.setColor(QPalette.ColorRole.Text, QColor("#1f2328"))
-        self.setPalette(palette)
+        self._paint_page()
         self.set_font_size(font_size)
         session.subscribe(self._on_session_event)
 
@@ -63,6 +61,18 @@ class ReaderView(QTextBrowser):
         self.document().setDefaultFont(reader_font(points))
         self._points = points
         self.rebuild()
+
+    def set_colors(self, colors: ReaderColors) -> None:
+        """Light, dark or high-contrast page (gui/appearance.py): marks are drawn anew."""
+        self.colors = colors
+        self._paint_page()
+        self.rebuild()
+
+    def _paint_page(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, self.colors.page)
+        palette.setColor(QPalette.ColorRole.Text, self.colors.text)
+        self.setPalette(palette)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -76,7 +86,10 @@ class ReaderView(QTextBrowser):
     def rebuild(self) -> None:
         s = self.session
         themes = s.all_themes
-        style = MarkStyle.for_themes(themes, theme_abbreviations(themes, self.language))
+        letters = theme_abbreviations(themes, self.language)
+        style = MarkStyle.for_themes(
+            themes, letters, self.colors.page.name(), self.colors.muted.name()
+        )
         self.page.build(
             s.article, s.units, s.states, style, paragraph_spacing=self._points * 0.9, notes=s.notes
         )
@@ -106,7 +119,8 @@ class ReaderView(QTextBrowser):
         selection.cursor.setPosition(span.start)
         selection.cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
         selection.format = QTextCharFormat()
-        selection.format.setBackground(HIGHLIGHT)
+        selection.format.setBackground(self.colors.current)
+        selection.format.setForeground(self.colors.current_text)
         self.setExtraSelections([selection])
         # The widget's own cursor follows the current unit: building the page would otherwise
         # leave it at the end, and Qt scrolls to it whenever the window is resized or shown.

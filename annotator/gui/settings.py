@@ -66,6 +66,16 @@ class Settings:
         self.backend.setValue("ui/digits", value)
 
     @property
+    def appearance(self) -> str:
+        """ "system" (the default), "light", "dark" or "high_contrast": View → Colour theme."""
+        value = self._get("ui/appearance", "system", str)
+        return value if value in ("system", "light", "dark", "high_contrast") else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self.backend.setValue("ui/appearance", value)
+
+    @property
     def guidelines_shown(self) -> bool:
         """The guidelines pane (F2) beside the text; hidden until asked for."""
         return self._get("ui/guidelines_shown", "false", str) == "true"

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -18,7 +28,7 @@ from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
 from annotator.gui.locale_format import number
 from annotator.gui.note_field import NoteField
-from annotator.gui.theme_colors import readable_on
+from annotator.gui.theme_colors import legible_chip, readable_on, tint
 
 SWATCH_SIZE = 22
 HEADER_LINES = 2
@@ -43,13 +53,17 @@ def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
-def checked_style(color: str) -> str:
-    """A checked theme button: tinted in its colour with a thick border (and bold text)."""
-    tint = QColor(color).lighter(185).name()
+def checked_style(color: str, palette: QPalette) -> str:
+    """A checked theme button: tinted in its colour with a thick border (and bold text), its
+    text at 4.5:1 on the tint and the border at 4.5:1 on the panel, light or dark."""
+    button = palette.color(QPalette.ColorRole.Button)
+    ink = palette.color(QPalette.ColorRole.ButtonText)
+    background = tint(color, button, ink).name()
+    border = legible_chip(color, button.name())
     return (
         f"QPushButton {{ text-align: left; padding: 4px 8px; }}"
-        f"QPushButton:checked {{ background: {tint}; border: 2px solid {color};"
-        f" border-radius: 4px; font-weight: bold; }}"
+        f"QPushButton:checked {{ background: {background}; color: {ink.name()};"
+        f" border: 2px solid {border}; border-radius: 4px; font-weight: bold; }}"
     )
 
 
@@ -138,6 +152,7 @@ class ThemePanel(QWidget):
     def rebuild(self) -> None:
         for button in self.buttons:
             self.group_layout.removeWidget(button)
+            button.hide()  # at once: deleteLater waits for the event loop
             button.deleteLater()
         letters = theme_abbreviations(self.session.themes, self.language)
         self.buttons = [self._theme_button(t, letters[t.key]) for t in self.session.themes]
@@ -150,8 +165,11 @@ class ThemePanel(QWidget):
         button = ThemeButton(theme, self.group)
         button.label = f"{theme.shortcut}  " if theme.shortcut else ""
         button.label += theme.name(self.language)
-        button.setIcon(swatch_icon(theme.color, letters))
-        button.setStyleSheet(checked_style(theme.color))
+        # The application's palette: a widget's own follows a change only a moment later.
+        palette = QGuiApplication.palette()
+        page = palette.color(QPalette.ColorRole.Button).name()
+        button.setIcon(swatch_icon(legible_chip(theme.color, page), letters))
+        button.setStyleSheet(checked_style(theme.color, palette))
         definition = theme.definition_ar if self.language == "ar" else theme.definition_en
         button.setToolTip(definition or theme.definition_en or theme.definition_ar)
         button.clicked.connect(lambda _checked, key=theme.key: self._toggle(key))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.gui.annotator_actions import AnnotatorActions
+from annotator.gui.appearance_actions import AppearanceActions
 from annotator.gui.article_removal import RemovalActions
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.settings import DEFAULT_FONT_SIZE
@@ -14,7 +15,13 @@ from annotator.gui.window_panes import PaneActions
 
 
 class WindowActions(
-    ProjectActions, RemovalActions, ViewActions, AnnotatorActions, TeamActions, PaneActions
+    ProjectActions,
+    RemovalActions,
+    ViewActions,
+    AnnotatorActions,
+    TeamActions,
+    PaneActions,
+    AppearanceActions,
 ):
     """Everything the menus reach, mixed into MainWindow."""
 
@@ -51,4 +58,5 @@ def window_handlers(window) -> dict[str, Callable[[], None]]:
         "shortcuts": window.on_shortcuts,
         "about": window.on_about,
         **window.pane_handlers(),
+        **window.appearance_handlers(),
     }

@@ -1464,6 +1464,10 @@ Last: {name}</source>
         <translation>&amp;لغة الواجهة</translation>
     </message>
     <message>
+        <source>&amp;Colour theme</source>
+        <translation>ألوان ال&amp;واجهة</translation>
+    </message>
+    <message>
         <source>&amp;Arabic-Indic digits (٠١٢) in the Arabic interface</source>
         <translation>أرقام &amp;هندية (٠١٢) في الواجهة العربية</translation>
     </message>
@@ -1502,6 +1506,22 @@ Last: {name}</source>
     <message>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول Annotator</translation>
+    </message>
+    <message>
+        <source>As the &amp;system</source>
+        <translation>كما في ال&amp;نظام</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;فاتح</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;داكن</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;تباين عالٍ</translation>
     </message>
 </context>
 </TS>
