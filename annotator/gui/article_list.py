@@ -180,7 +180,22 @@ class ArticleListPanel(QWidget):
         self.status_filter.setToolTip(
             self.tr("Show only the articles you have not started, are working on, or have finished")
         )
+        self._name_for_screen_readers()
         self._show_count()
+
+    def _name_for_screen_readers(self) -> None:
+        self.setAccessibleName(self.tr("Article list"))
+        self.setAccessibleDescription(self.tr("Search, filter and choose the article to read"))
+        self.search_box.setAccessibleName(self.tr("Search articles"))
+        self.status_filter.setAccessibleName(self.tr("Show articles"))
+        self.table.setAccessibleName(self.tr("Articles"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Up and Down open the article they reach, Enter returns to the text,"
+                " Tab moves on to the theme panel"
+            )
+        )
+        self.count_label.setAccessibleDescription(self.tr("How many articles are listed"))
 
     def _show_count(self) -> None:
         count = self.model.matching

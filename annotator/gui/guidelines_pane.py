@@ -87,6 +87,14 @@ class GuidelinesPane(QWidget):
         self.locked_note.setText(
             self.tr("These guidelines come from your lead: they cannot be changed here.")
         )
+        self.setAccessibleName(self.tr("Guidelines"))
+        self.setAccessibleDescription(self.tr("Shown and hidden with F2"))
+        self.browser.setAccessibleName(self.tr("Guidelines"))
+        self.browser.setAccessibleDescription(
+            self.tr("What each theme means, then the project's guidelines")
+        )
+        self.edit_button.setAccessibleName(self.tr("Edit the guidelines"))
+        self.locked_note.setAccessibleDescription(self.tr("Why the guidelines cannot be edited"))
         self.refresh()
 
     def refresh(self) -> None:

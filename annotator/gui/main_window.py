@@ -102,6 +102,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.link_focus_chain()  # once the panes have their places: moving them reorders it
 
     def _connect(self) -> None:
         self.reader.unit_clicked.connect(self.session_go_to_unit)

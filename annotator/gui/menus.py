@@ -67,6 +67,8 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("font_smaller", lambda: translate("menus", "&Smaller text")),
             ActionSpec("font_reset", lambda: translate("menus", "&Normal text size")),
             ActionSpec("back_to_text", lambda: translate("menus", "Back to the &text")),
+            ActionSpec("next_pane", lambda: translate("menus", "Ne&xt pane")),
+            ActionSpec("previous_pane", lambda: translate("menus", "&Previous pane")),
             ActionSpec("notes_list", lambda: translate("menus", "N&otes…")),
             ActionSpec(
                 "toggle_guidelines", lambda: translate("menus", "&Guidelines"), checkable=True

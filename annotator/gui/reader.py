@@ -52,6 +52,7 @@ class ReaderView(QTextBrowser):
         self.document().setDocumentMargin(PAGE_MARGIN)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self._paint_page()
+        self.name_for_screen_readers()
         self.set_font_size(font_size)
         session.subscribe(self._on_session_event)
 
@@ -76,7 +77,19 @@ class ReaderView(QTextBrowser):
 
     def set_language(self, language: str) -> None:
         self.language = language
+        self.name_for_screen_readers()
         self.rebuild()
+
+    def name_for_screen_readers(self) -> None:
+        """Its name and keys; its description is the current sentence (gui/accessibility.py)."""
+        self.setAccessibleName(self.tr("Article text"))
+        self.setWhatsThis(
+            self.tr(
+                "The article, the current sentence highlighted. 1 to 9 toggle its themes, 0"
+                " marks it done with none, Space marks it done and moves on, S skips it, Up"
+                " and Down move, Tab goes to the next sentence not done, F6 to the theme panel."
+            )
+        )
 
     def set_session(self, session: AnnotationSession) -> None:
         self.session = session

@@ -43,6 +43,10 @@ class StatusLine(QObject):
             )
         )
         labels["article"].setToolTip(self.tr("Sentences you have finished in this article"))
+        self.bar.setAccessibleName(self.tr("Status bar"))
+        self.bar.setAccessibleDescription(
+            self.tr("Who is labelling, progress and the project file")
+        )
         labels["database"].setText(database.name)
         labels["database"].setToolTip(self.tr("Project file: {path}").format(path=database))
         self._show_overall(*session.overall_progress())

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
-from annotator.gui.locale_format import number
 from annotator.gui.note_field import NoteField
 from annotator.gui.theme_colors import legible_chip, readable_on, tint
+from annotator.gui.unit_summary import describe_unit
 
 SWATCH_SIZE = 22
 HEADER_LINES = 2
@@ -68,13 +68,14 @@ def checked_style(color: str, palette: QPalette) -> str:
 
 
 class ThemeButton(QPushButton):
-    """A theme toggle; it never takes the focus, so keys keep going to the reader."""
+    """A theme toggle. Tab reaches it (Space toggles it there); a click leaves the focus
+    where it was, so the keys keep going to the reader."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
         self.theme = theme
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setIconSize(QSize(SWATCH_SIZE, SWATCH_SIZE))
         self.setMinimumHeight(SWATCH_SIZE + 14)
         self.setObjectName(f"theme_{theme.key}")
@@ -89,6 +90,7 @@ class ThemePanel(QWidget):
     """Shows and changes the current unit's themes through the session."""
 
     leave_requested = Signal()
+    rebuilt = Signal()  # new theme buttons: the window links them into the Tab order
 
     def __init__(self, session: AnnotationSession, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -113,7 +115,7 @@ class ThemePanel(QWidget):
     def _action_button(self, name: str, slot) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
         return button
 
@@ -160,6 +162,7 @@ class ThemePanel(QWidget):
             self.group_layout.addWidget(button)
         self.retranslate()
         self.refresh()
+        self.rebuilt.emit()
 
     def _theme_button(self, theme: Theme, letters: str) -> ThemeButton:
         button = ThemeButton(theme, self.group)
@@ -172,11 +175,27 @@ class ThemePanel(QWidget):
         button.setStyleSheet(checked_style(theme.color, palette))
         definition = theme.definition_ar if self.language == "ar" else theme.definition_en
         button.setToolTip(definition or theme.definition_en or theme.definition_ar)
+        button.setAccessibleName(theme.name(self.language))  # the state says checked or not
+        key = self.tr("Key {digit}.").format(digit=theme.shortcut) if theme.shortcut else ""
+        button.setAccessibleDescription(f"{key} {button.toolTip()}".strip())
         button.clicked.connect(lambda _checked, key=theme.key: self._toggle(key))
         return button
 
     def retranslate(self) -> None:
         self.group.setTitle(self.tr("Themes of this sentence"))
+        self.setAccessibleName(self.tr("Theme panel"))
+        self.setAccessibleDescription(
+            self.tr(
+                "The current sentence's themes: Tab moves between them, Space toggles one,"
+                " Esc returns to the text"
+            )
+        )
+        self.group.setAccessibleDescription(self.tr("One button per theme, checked when given"))
+        self.unit_label.setAccessibleDescription(self.tr("The current sentence and its status"))
+        self.none_button.setAccessibleName(self.tr("No theme (done)"))
+        self.skip_button.setAccessibleName(self.tr("Skip for now"))
+        self.note.setAccessibleName(self.tr("Note on this sentence"))
+        self.note_label.setAccessibleDescription(self.tr("The note field follows"))
         self.none_button.setText(self.tr("0  No theme (done)"))
         self.none_button.setToolTip(
             self.tr("Mark the sentence done with no theme, clearing its themes")
@@ -212,39 +231,12 @@ class ThemePanel(QWidget):
             button.set_label_text()
         self.none_button.setEnabled(unit is not None)
         self.skip_button.setEnabled(unit is not None)
-        self._describe_unit(unit, state.status, bool(state.themes))
+        self.unit_label.setText(describe_unit(self.session))
+        self.unit_label.setToolTip(self.unit_label.text())
         if unit is None or unit.id != self._note_unit_id:
             self._note_unit_id = unit.id if unit else None
             self.note.setText(self.session.note() if unit else "")
             self.note.setEnabled(unit is not None)
-
-    def _describe_unit(self, unit, status: str, has_themes: bool) -> None:
-        if unit is None:
-            self.unit_label.setText(self.tr("No article open"))
-            return
-        kinds = {
-            "title": self.tr("Title"),
-            "heading": self.tr("Heading"),
-            "sentence": self.tr("Sentence"),
-        }
-        statuses = {
-            "not_seen": self.tr("not done yet"),
-            "done_no_theme": self.tr("done, no theme"),
-            "done_with_themes": self.tr("done"),
-            "skipped": self.tr("skipped, themes kept but not counted")
-            if has_themes
-            else self.tr("skipped"),
-        }
-        index, total = self.session.index + 1, len(self.session.units)
-        self.unit_label.setText(
-            self.tr("{kind} {number} of {total} — {status}").format(
-                kind=kinds.get(unit.kind, unit.kind),
-                number=number(index),
-                total=number(total),
-                status=statuses.get(status, status),
-            )
-        )
-        self.unit_label.setToolTip(self.unit_label.text())
 
     def _toggle(self, key: str) -> None:
         try:

@@ -122,6 +122,10 @@ def check_action(window, qtbot, action: str, key: str, opened: list) -> None:
         assert QApplication.focusWidget() is window.reader  # the keys stay with the text
         press(window, key)
         assert not window.guidelines_dock.isVisible()
+    elif action in ("next_pane", "previous_pane"):
+        press(window, key)  # from the text: the theme panel, or the article list
+        expected = "theme_military" if action == "next_pane" else "article_table"
+        assert QApplication.focusWidget().objectName() == expected, key
     elif action == "quit":
         press(window, key)
         assert not window.isVisible()
