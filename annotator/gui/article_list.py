@@ -56,6 +56,7 @@ class ArticleListPanel(QWidget):
     article_activated = Signal(int)  # open it and return to the text
     article_browsed = Signal(int)  # open it, the keyboard staying in the list
     remove_requested = Signal(int)  # from the row's context menu; the window confirms
+    query_applied = Signal(str)  # the search now listed (its words are highlighted in the text)
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -218,6 +219,7 @@ class ArticleListPanel(QWidget):
             self.model.set_query(self.status_filter.currentData(), self.search_box.text().strip())
         finally:
             QApplication.restoreOverrideCursor()
+        self.query_applied.emit(self.model.listing.search)
 
     def _open_first_match(self) -> None:
         """Enter in the search box: search now, then open the first article found."""

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.article_panel.article_activated.connect(self.open_article)
         self.article_panel.article_browsed.connect(self.browse_article)
         self.article_panel.remove_requested.connect(self.remove_article_asking)
+        self.article_panel.query_applied.connect(self.on_query_applied)
         self.theme_panel.leave_requested.connect(self.focus_reader)
         self.integrity.damaged.connect(self.on_damage_found)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)

@@ -53,6 +53,8 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("redo", lambda: translate("menus", "&Redo")),
             None,
             ActionSpec("find", lambda: translate("menus", "&Find articles")),
+            ActionSpec("next_hit", lambda: translate("menus", "Ne&xt match in the text")),
+            ActionSpec("previous_hit", lambda: translate("menus", "Pre&vious match in the text")),
             ActionSpec("remove_article", lambda: translate("menus", "Re&move article…")),
             ActionSpec("edit_note", lambda: translate("menus", "&Note on this sentence")),
             None,

@@ -21,6 +21,7 @@ from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
 from annotator.gui.keyboard import command_for_event, letter_action
 from annotator.gui.reader_document import MarkStyle, ReaderDocument
+from annotator.gui.search_hits import SearchHits
 
 PAGE_MARGIN = 28
 
@@ -44,6 +45,7 @@ class ReaderView(QTextBrowser):
         self.language = language
         self.colors = colors
         self.page = ReaderDocument(self.document())
+        self.hits = SearchHits()  # the article search's words, highlighted (F3 moves)
         self.setObjectName("reader")
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
@@ -121,20 +123,18 @@ class ReaderView(QTextBrowser):
 
     # -- the current unit -----------------------------------------------------------------
 
+    def refresh_highlight(self, scroll: bool = False) -> None:
+        self._highlight(scroll)
+
     def _highlight(self, scroll: bool) -> None:
         spans, index = self.page.spans, self.session.index
         if not spans or index >= len(spans):
             self.setExtraSelections([])
             return
         span = spans[index]
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(self.document())
-        selection.cursor.setPosition(span.start)
-        selection.cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
-        selection.format = QTextCharFormat()
-        selection.format.setBackground(self.colors.current)
-        selection.format.setForeground(self.colors.current_text)
-        self.setExtraSelections([selection])
+        current = self._selection(span.start, span.end, self.colors.current)
+        current.format.setForeground(self.colors.current_text)
+        self.setExtraSelections([current, *self._hit_selections()])
         # The widget's own cursor follows the current unit: building the page would otherwise
         # leave it at the end, and Qt scrolls to it whenever the window is resized or shown.
         caret = QTextCursor(self.document())
@@ -142,6 +142,29 @@ class ReaderView(QTextBrowser):
         self.setTextCursor(caret)
         if scroll:
             self.scroll_to_unit(index)
+
+    def _selection(self, start: int, end: int, background) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.document())
+        selection.cursor.setPosition(start)
+        selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(background)
+        return selection
+
+    def _hit_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The search's words, over the current sentence's highlight; F3's one stronger."""
+        if not self.hits.words:
+            return []
+        spans, found = self.page.spans, []
+        for hit in self.hits.of(self.session):
+            start = spans[hit.unit].start
+            strong = hit == self.hits.current
+            colour = self.colors.current_hit if strong else self.colors.hit
+            selection = self._selection(start + hit.start, start + hit.end, colour)
+            selection.format.setForeground(self.colors.hit_text)
+            found.append(selection)
+        return found
 
     def scroll_to_unit(self, index: int) -> None:
         """Keep the whole unit in view; when it must move, bring it to a third of the height."""

@@ -8,6 +8,7 @@ from annotator.gui.annotator_actions import AnnotatorActions
 from annotator.gui.appearance_actions import AppearanceActions
 from annotator.gui.article_removal import RemovalActions
 from annotator.gui.project_actions import ProjectActions
+from annotator.gui.search_hits import SearchHitActions
 from annotator.gui.settings import DEFAULT_FONT_SIZE
 from annotator.gui.team_actions import TeamActions
 from annotator.gui.view_actions import ViewActions
@@ -22,6 +23,7 @@ class WindowActions(
     TeamActions,
     PaneActions,
     AppearanceActions,
+    SearchHitActions,
 ):
     """Everything the menus reach, mixed into MainWindow."""
 
@@ -59,4 +61,5 @@ def window_handlers(window) -> dict[str, Callable[[], None]]:
         "about": window.on_about,
         **window.pane_handlers(),
         **window.appearance_handlers(),
+        **window.hit_handlers(),
     }

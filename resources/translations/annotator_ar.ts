@@ -912,6 +912,21 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>SearchHitActions</name>
+    <message>
+        <source>Nothing searched: Ctrl+F searches the articles</source>
+        <translation>لا بحث بعد: ⁦Ctrl+F⁩ للبحث في المقالات</translation>
+    </message>
+    <message>
+        <source>The search&apos;s words are not in this article</source>
+        <translation>كلمات البحث ليست في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Match {number} of {total} in this article</source>
+        <translation>الموضع {number} من {total} في هذا المقال</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1424,6 +1439,14 @@ Last: {name}</source>
         <translation>البحث في المقالات</translation>
     </message>
     <message>
+        <source>Next place the search&apos;s words are in the text (on into the next article found)</source>
+        <translation>الموضع التالي لكلمات البحث في النص (ثم في المقال التالي من نتائج البحث)</translation>
+    </message>
+    <message>
+        <source>Previous place the search&apos;s words are in the text</source>
+        <translation>الموضع السابق لكلمات البحث في النص</translation>
+    </message>
+    <message>
         <source>Leave the search or note field and return to the text</source>
         <translation>مغادرة حقل البحث أو الملاحظة والعودة إلى النص</translation>
     </message>
@@ -1529,6 +1552,14 @@ Last: {name}</source>
     <message>
         <source>&amp;Find articles</source>
         <translation>&amp;بحث في المقالات</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt match in the text</source>
+        <translation>الموضع التال&amp;ي في النص</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious match in the text</source>
+        <translation>الموضع ال&amp;سابق في النص</translation>
     </message>
     <message>
         <source>Re&amp;move article…</source>
