@@ -28,6 +28,7 @@ class AnnotatorActions:
         self.article_model.reload()
         self.reader.set_session(self.session)
         self.theme_panel.set_session(self.session)
+        self.set_pane_session()
         self.session.resume()
         self._refresh_all()
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.gui.article_model import PROGRESS_ROLE, THEME_MARKS_ROLE, Column
-from annotator.gui.theme_colors import readable_on
+from annotator.gui.theme_colors import legible_chip, readable_on
 
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -18,11 +18,14 @@ def has_right_to_left(text: str) -> bool:
     return bool(_RIGHT_TO_LEFT.search(text))
 
 
-PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
-    QColor("#2e8b57"),
-    QColor("#d4a017"),
-    QColor("#e5e7eb"),
-)
+PROGRESS_DONE, PROGRESS_PART = QColor("#2e8b57"), QColor("#d4a017")
+
+
+def _text_role(option: QStyleOptionViewItem) -> QPalette.ColorRole:
+    """The selection's text colour on the selected row, else the list's."""
+    if option.state & QStyle.StateFlag.State_Selected:
+        return QPalette.ColorRole.HighlightedText
+    return QPalette.ColorRole.Text
 
 
 class ArticleRowDelegate(QStyledItemDelegate):
@@ -65,14 +68,14 @@ class ArticleRowDelegate(QStyledItemDelegate):
         bar.setTop(option.rect.bottom() - 5)
         bar.setHeight(3)
         painter.save()
-        painter.fillRect(bar, PROGRESS_TRACK)
+        painter.fillRect(bar, option.palette.color(QPalette.ColorRole.Midlight))
         if total and done:
             filled = QRect(bar)
             filled.setWidth(max(2, bar.width() * done // total))
             if option.direction == Qt.LayoutDirection.RightToLeft:
                 filled.moveRight(bar.right())
             painter.fillRect(filled, PROGRESS_DONE if done >= total else PROGRESS_PART)
-        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        painter.setPen(option.palette.color(_text_role(option)))
         painter.drawText(
             option.rect.adjusted(0, 0, 0, -4), Qt.AlignmentFlag.AlignCenter, index.data()
         )
@@ -86,9 +89,12 @@ class ArticleRowDelegate(QStyledItemDelegate):
         x_step = 1 if option.direction == Qt.LayoutDirection.LeftToRight else -1
         x = option.rect.left() + 4 if x_step > 0 else option.rect.right() - 4
         top = option.rect.top() + (option.rect.height() - height) // 2
+        # Legible on the list's page; on the selection's colour they keep that same colour.
+        page = option.palette.color(QPalette.ColorRole.Base).name()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for letters, color in marks:
+        for letters, theme_color in marks:
+            color = legible_chip(theme_color, page)  # light, dark or high-contrast list
             width = metrics.horizontalAdvance(letters) + 8
             chip = QRect(x if x_step > 0 else x - width, top, width, height)
             painter.setBrush(QColor(color))

@@ -56,6 +56,7 @@ class ArticleListPanel(QWidget):
     article_activated = Signal(int)  # open it and return to the text
     article_browsed = Signal(int)  # open it, the keyboard staying in the list
     remove_requested = Signal(int)  # from the row's context menu; the window confirms
+    query_applied = Signal(str)  # the search now listed (its words are highlighted in the text)
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -180,7 +181,22 @@ class ArticleListPanel(QWidget):
         self.status_filter.setToolTip(
             self.tr("Show only the articles you have not started, are working on, or have finished")
         )
+        self._name_for_screen_readers()
         self._show_count()
+
+    def _name_for_screen_readers(self) -> None:
+        self.setAccessibleName(self.tr("Article list"))
+        self.setAccessibleDescription(self.tr("Search, filter and choose the article to read"))
+        self.search_box.setAccessibleName(self.tr("Search articles"))
+        self.status_filter.setAccessibleName(self.tr("Show articles"))
+        self.table.setAccessibleName(self.tr("Articles"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Up and Down open the article they reach, Enter returns to the text,"
+                " Tab moves on to the theme panel"
+            )
+        )
+        self.count_label.setAccessibleDescription(self.tr("How many articles are listed"))
 
     def _show_count(self) -> None:
         count = self.model.matching
@@ -203,6 +219,7 @@ class ArticleListPanel(QWidget):
             self.model.set_query(self.status_filter.currentData(), self.search_box.text().strip())
         finally:
             QApplication.restoreOverrideCursor()
+        self.query_applied.emit(self.model.listing.search)
 
     def _open_first_match(self) -> None:
         """Enter in the search box: search now, then open the first article found."""

@@ -115,6 +115,20 @@ class ArticleListModel(QAbstractTableModel):
             self._insert_page(missing + self.listing.page_size)
         return self.listing.row_of(article_id)
 
+    def listed_neighbour(self, article_id: int | None, step: int) -> int | None:
+        """The listed article after (1) or before (-1) this one, round the list's end
+        (rows are in id order); rows are fetched as needed. None: the list is empty."""
+        rows = self.listing.rows
+        if step > 0:
+            while self.canFetchMore() and (not rows or rows[-1].id <= (article_id or 0)):
+                self.fetchMore()
+            later = [r.id for r in rows if article_id is None or r.id > article_id]
+            return later[0] if later else (rows[0].id if rows else None)
+        while self.canFetchMore():  # the last row, or the one before, may not be held yet
+            self.fetchMore()
+        earlier = [r.id for r in rows if article_id is None or r.id < article_id]
+        return earlier[-1] if earlier else (rows[-1].id if rows else None)
+
     # -- Qt model API ---------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:

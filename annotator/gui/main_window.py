@@ -23,25 +23,22 @@ from annotator import APP_NAME
 from annotator.app.commands import perform
 from annotator.app.paths import PROJECT_SUFFIX
 from annotator.app.session import AnnotationSession, Change, SessionEvent
-from annotator.gui.annotator_actions import AnnotatorActions, bound_annotator
+from annotator.gui.annotator_actions import bound_annotator
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
-from annotator.gui.article_removal import RemovalActions
 from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
 from annotator.gui.keyboard import label_command, letter_action
 from annotator.gui.locale_format import ARABIC_INDIC, apply_locale
 from annotator.gui.menus import MenuBar
 from annotator.gui.physical_keys import mnemonic_letter, shortcut_by_position
-from annotator.gui.project_actions import ProjectActions
 from annotator.gui.qt_dialogs import left_to_right_paths
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
-from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from annotator.gui.settings import Settings
 from annotator.gui.status_bar import StatusLine
-from annotator.gui.team_actions import TeamActions
 from annotator.gui.theme_panel import ThemePanel
-from annotator.gui.view_actions import ViewActions
+from annotator.gui.window_actions import WindowActions, window_handlers
 from annotator.gui.window_geometry import restore_layout, save_layout
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
@@ -54,9 +51,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(
-    QMainWindow, ProjectActions, RemovalActions, ViewActions, AnnotatorActions, TeamActions
-):
+class MainWindow(QMainWindow, WindowActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -67,9 +62,11 @@ class MainWindow(
         apply_locale(language, settings.digits)  # before any widget: they take the default
         annotator = bound_annotator(store) or annotator  # a package labels as its owner
         self.session = AnnotationSession(store, annotator)
+        self.add_appearance()  # before the views: they draw in its colours
         self.article_model = ArticleListModel(store, annotator, language, self)
         self.article_panel = ArticleListPanel(self.article_model, self)
-        self.reader = ReaderView(self.session, language, settings.font_size, self)
+        colors = self.appearance.reader_colors()
+        self.reader = ReaderView(self.session, language, settings.font_size, self, colors)
         self.theme_panel = ThemePanel(self.session, language, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.status = StatusLine(self.statusBar())
@@ -77,6 +74,7 @@ class MainWindow(
         self.indexer = SearchIndexer(self)
         self.integrity = IntegrityChecker(self)
         self.notes_view = None  # View → Notes, made when first asked for
+        self.add_panes()
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -104,6 +102,7 @@ class MainWindow(
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.link_focus_chain()  # once the panes have their places: moving them reorders it
 
     def _connect(self) -> None:
         self.reader.unit_clicked.connect(self.session_go_to_unit)
@@ -111,6 +110,7 @@ class MainWindow(
         self.article_panel.article_activated.connect(self.open_article)
         self.article_panel.article_browsed.connect(self.browse_article)
         self.article_panel.remove_requested.connect(self.remove_article_asking)
+        self.article_panel.query_applied.connect(self.on_query_applied)
         self.theme_panel.leave_requested.connect(self.focus_reader)
         self.integrity.damaged.connect(self.on_damage_found)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
@@ -119,6 +119,7 @@ class MainWindow(
         restore_layout(self, self.splitter, self.settings)
         self.menu.actions[f"language_{self.language}"].setChecked(True)
         self.menu.actions["arabic_digits"].setChecked(self.settings.digits == ARABIC_INDIC)
+        self.show_appearance_choice()
 
     # -- commands -------------------------------------------------------------------------
 
@@ -227,37 +228,7 @@ class MainWindow(
     # -- menu handlers --------------------------------------------------------------------
 
     def menu_handlers(self) -> dict[str, Callable[[], None]]:
-        """Each menu action's handler, by the action's name in gui/menus.py."""
-        return {
-            "open_project": self.on_open_project,
-            "switch_annotator": self.on_switch_annotator,
-            "new_project": self.on_new_project,
-            "import_files": self.on_import_files,
-            "import_folder": self.on_import_folder,
-            "export_dataset": self.on_export_dataset,
-            "quit": self.close,
-            "undo": self.on_undo,
-            "redo": self.on_redo,
-            "find": self.article_panel.focus_search,
-            "remove_article": self.on_remove_article,
-            "edit_note": self.theme_panel.focus_note,
-            "notes_list": self.on_notes_list,
-            "edit_themes": self.on_edit_themes,
-            "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
-            "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
-            "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
-            "back_to_text": self.focus_reader,
-            "arabic_digits": self.on_arabic_digits,
-            "language_ar": lambda: self.set_language("ar"),
-            "language_en": lambda: self.set_language("en"),
-            "hand_out_work": self.on_hand_out_work,
-            "merge_work": self.on_merge_work,
-            "team_progress": self.on_team_progress,
-            "team_agreement": self.on_team_agreement,
-            "review_disagreements": self.on_review_disagreements,
-            "shortcuts": self.on_shortcuts,
-            "about": self.on_about,
-        }
+        return window_handlers(self)
 
     # -- drag and drop imports ------------------------------------------------------------
 

@@ -53,6 +53,8 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("redo", lambda: translate("menus", "&Redo")),
             None,
             ActionSpec("find", lambda: translate("menus", "&Find articles")),
+            ActionSpec("next_hit", lambda: translate("menus", "Ne&xt match in the text")),
+            ActionSpec("previous_hit", lambda: translate("menus", "Pre&vious match in the text")),
             ActionSpec("remove_article", lambda: translate("menus", "Re&move article…")),
             ActionSpec("edit_note", lambda: translate("menus", "&Note on this sentence")),
             None,
@@ -67,9 +69,15 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("font_smaller", lambda: translate("menus", "&Smaller text")),
             ActionSpec("font_reset", lambda: translate("menus", "&Normal text size")),
             ActionSpec("back_to_text", lambda: translate("menus", "Back to the &text")),
+            ActionSpec("next_pane", lambda: translate("menus", "Ne&xt pane")),
+            ActionSpec("previous_pane", lambda: translate("menus", "&Previous pane")),
             ActionSpec("notes_list", lambda: translate("menus", "N&otes…")),
+            ActionSpec(
+                "toggle_guidelines", lambda: translate("menus", "&Guidelines"), checkable=True
+            ),
             None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
+            ActionSpec("appearance", lambda: translate("menus", "&Colour theme"), submenu=True),
             ActionSpec(
                 "arabic_digits",
                 lambda: translate("menus", "&Arabic-Indic digits (٠١٢) in the Arabic interface"),
@@ -100,6 +108,17 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
 ]
 
 
+# Submenus of exclusive choices: (the submenu's action, its choices).
+CHOICE_MENUS: dict[str, list[ActionSpec]] = {
+    "appearance": [
+        ActionSpec("appearance_system", lambda: translate("menus", "As the &system"), True),
+        ActionSpec("appearance_light", lambda: translate("menus", "&Light"), True),
+        ActionSpec("appearance_dark", lambda: translate("menus", "&Dark"), True),
+        ActionSpec("appearance_high_contrast", lambda: translate("menus", "&High contrast"), True),
+    ],
+}
+
+
 def recent_label(number: int, path: str) -> str:
     """'&1 name.annotator (folder)', isolated left to right so a path reads the same in an
     Arabic menu; '&' in a path is doubled so that it is not taken for an accelerator."""
@@ -117,6 +136,7 @@ class MenuBar:
         self.window = window
         wanted = {s.name for _n, _t, specs in MENUS for s in specs if s and not s.submenu}
         wanted |= {f"language_{code}" for code in LANGUAGE_NAMES}
+        wanted |= {spec.name for specs in CHOICE_MENUS.values() for spec in specs}
         if wanted != set(handlers):
             raise KeyError(f"menu actions and handlers differ: {sorted(wanted ^ set(handlers))}")
         self.handlers = handlers
@@ -134,6 +154,7 @@ class MenuBar:
                     menu.addSeparator()
                 else:
                     menu.addAction(self._action(spec))
+        self._add_choice_menus()
         self.actions["recent_projects"].setMenu(self.recent_menu)
         self.actions["language"].setMenu(self.language_menu)
         for code, language_name in LANGUAGE_NAMES.items():
@@ -142,6 +163,15 @@ class MenuBar:
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
         self.retranslate()
+
+    def _add_choice_menus(self) -> None:
+        for name, specs in CHOICE_MENUS.items():
+            menu, group = QMenu(self.window), QActionGroup(self.window)
+            menu.setObjectName(f"{name}_menu")
+            for spec in specs:
+                group.addAction(self._action(spec))
+                menu.addAction(self.actions[spec.name])
+            self.actions[name].setMenu(menu)
 
     def _action(self, spec: ActionSpec) -> QAction:
         action = QAction(self.window)
@@ -158,6 +188,9 @@ class MenuBar:
         for name, title, specs in MENUS:
             self.menus[name].setTitle(title())
             for spec in filter(None, specs):
+                self.actions[spec.name].setText(spec.text())
+        for specs in CHOICE_MENUS.values():
+            for spec in specs:
                 self.actions[spec.name].setText(spec.text())
         for code, language_name in LANGUAGE_NAMES.items():
             self.actions[f"language_{code}"].setText(language_name)

@@ -151,6 +151,7 @@ class ProjectActions:
         self.article_model.set_language(language)
         self.reader.set_language(language)
         self.theme_panel.set_language(language)
+        self.retranslate_panes()
         self._refresh_all()
         self.status.show_message(
             self.tr("Interface language: {name}").format(name=LANGUAGE_NAMES[language])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -17,12 +16,13 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from annotator.app.commands import perform
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
+from annotator.gui.appearance import LIGHT_READER, ReaderColors
 from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
 from annotator.gui.keyboard import command_for_event, letter_action
 from annotator.gui.reader_document import MarkStyle, ReaderDocument
+from annotator.gui.search_hits import SearchHits
 
-HIGHLIGHT = QColor("#fde68a")  # warm yellow: visible behind every theme colour and in print
 PAGE_MARGIN = 28
 
 
@@ -38,11 +38,14 @@ class ReaderView(QTextBrowser):
         language: str,
         font_size: int,
         parent: QWidget | None = None,
+        colors: ReaderColors = LIGHT_READER,
     ):
         super().__init__(parent)
         self.session = session
         self.language = language
+        self.colors = colors
         self.page = ReaderDocument(self.document())
+        self.hits = SearchHits()  # the article search's words, highlighted (F3 moves)
         self.setObjectName("reader")
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
@@ -50,10 +53,8 @@ class ReaderView(QTextBrowser):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.document().setDocumentMargin(PAGE_MARGIN)
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor("#fffdf7"))  # paper, not glare white
-        palette.setColor(QPalette.ColorRole.Text, QColor("#1f2328"))
-        self.setPalette(palette)
+        self._paint_page()
+        self.name_for_screen_readers()
         self.set_font_size(font_size)
         session.subscribe(self._on_session_event)
 
@@ -64,9 +65,33 @@ class ReaderView(QTextBrowser):
         self._points = points
         self.rebuild()
 
+    def set_colors(self, colors: ReaderColors) -> None:
+        """Light, dark or high-contrast page (gui/appearance.py): marks are drawn anew."""
+        self.colors = colors
+        self._paint_page()
+        self.rebuild()
+
+    def _paint_page(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, self.colors.page)
+        palette.setColor(QPalette.ColorRole.Text, self.colors.text)
+        self.setPalette(palette)
+
     def set_language(self, language: str) -> None:
         self.language = language
+        self.name_for_screen_readers()
         self.rebuild()
+
+    def name_for_screen_readers(self) -> None:
+        """Its name and keys; its description is the current sentence (gui/accessibility.py)."""
+        self.setAccessibleName(self.tr("Article text"))
+        self.setWhatsThis(
+            self.tr(
+                "The article, the current sentence highlighted. 1 to 9 toggle its themes, 0"
+                " marks it done with none, Space marks it done and moves on, S skips it, Up"
+                " and Down move, Tab goes to the next sentence not done, F6 to the theme panel."
+            )
+        )
 
     def set_session(self, session: AnnotationSession) -> None:
         self.session = session
@@ -76,7 +101,10 @@ class ReaderView(QTextBrowser):
     def rebuild(self) -> None:
         s = self.session
         themes = s.all_themes
-        style = MarkStyle.for_themes(themes, theme_abbreviations(themes, self.language))
+        letters = theme_abbreviations(themes, self.language)
+        style = MarkStyle.for_themes(
+            themes, letters, self.colors.page.name(), self.colors.muted.name()
+        )
         self.page.build(
             s.article, s.units, s.states, style, paragraph_spacing=self._points * 0.9, notes=s.notes
         )
@@ -95,19 +123,18 @@ class ReaderView(QTextBrowser):
 
     # -- the current unit -----------------------------------------------------------------
 
+    def refresh_highlight(self, scroll: bool = False) -> None:
+        self._highlight(scroll)
+
     def _highlight(self, scroll: bool) -> None:
         spans, index = self.page.spans, self.session.index
         if not spans or index >= len(spans):
             self.setExtraSelections([])
             return
         span = spans[index]
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(self.document())
-        selection.cursor.setPosition(span.start)
-        selection.cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
-        selection.format = QTextCharFormat()
-        selection.format.setBackground(HIGHLIGHT)
-        self.setExtraSelections([selection])
+        current = self._selection(span.start, span.end, self.colors.current)
+        current.format.setForeground(self.colors.current_text)
+        self.setExtraSelections([current, *self._hit_selections()])
         # The widget's own cursor follows the current unit: building the page would otherwise
         # leave it at the end, and Qt scrolls to it whenever the window is resized or shown.
         caret = QTextCursor(self.document())
@@ -115,6 +142,29 @@ class ReaderView(QTextBrowser):
         self.setTextCursor(caret)
         if scroll:
             self.scroll_to_unit(index)
+
+    def _selection(self, start: int, end: int, background) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.document())
+        selection.cursor.setPosition(start)
+        selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(background)
+        return selection
+
+    def _hit_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The search's words, over the current sentence's highlight; F3's one stronger."""
+        if not self.hits.words:
+            return []
+        spans, found = self.page.spans, []
+        for hit in self.hits.of(self.session):
+            start = spans[hit.unit].start
+            strong = hit == self.hits.current
+            colour = self.colors.current_hit if strong else self.colors.hit
+            selection = self._selection(start + hit.start, start + hit.end, colour)
+            selection.format.setForeground(self.colors.hit_text)
+            found.append(selection)
+        return found
 
     def scroll_to_unit(self, index: int) -> None:
         """Keep the whole unit in view; when it must move, bring it to a third of the height."""

@@ -31,11 +31,11 @@ from annotator.gui.mark_object import (
     mark_format,
     register_mark_object,
 )
+from annotator.gui.theme_colors import legible_chip
 from annotator.storage.rows import ArticleRecord, UnitRecord, UnitState
 
 THIN_SPACE = "\u2009"
 DONE_MARK, SKIPPED_MARK, NOTE_MARK = "✓", "↷", "✎"
-MUTED = QColor("#6b7280")
 _SIZE_ADJUSTMENT = {"title": 2, "heading": 1, "sentence": 0}  # Qt scales 1.5x, 1.2x, 1x
 
 
@@ -76,14 +76,19 @@ class UnitSpan:
 
 @dataclass(frozen=True)
 class MarkStyle:
-    """How to draw the marks: theme key -> (abbreviation, colour)."""
+    """How to draw the marks: theme key -> (abbreviation, chip colour), and the muted ink of
+    ✓ ↷ ✎ and the date line."""
 
     abbreviations: dict[str, str]
     colors: dict[str, str]
+    muted: str = "#5f6570"
 
     @classmethod
-    def for_themes(cls, themes: list[Theme], abbreviations: dict[str, str]) -> MarkStyle:
-        return cls(abbreviations, {t.key: t.color for t in themes})
+    def for_themes(
+        cls, themes: list[Theme], abbreviations: dict[str, str], page: str, muted: str
+    ) -> MarkStyle:
+        """Each theme's colour made legible on this page (gui/theme_colors.py)."""
+        return cls(abbreviations, {t.key: legible_chip(t.color, page) for t in themes}, muted)
 
 
 def paragraphs_of(article_text: str, units: list[UnitRecord]) -> list[list[int]]:
@@ -171,7 +176,7 @@ class ReaderDocument:
             return
         cursor.insertBlock(self._block_format(meta, "meta", spacing))
         char_format = QTextCharFormat()
-        char_format.setForeground(MUTED)
+        char_format.setForeground(QColor(self.style.muted))
         char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         cursor.insertText(meta, char_format)
 
@@ -222,10 +227,9 @@ class ReaderDocument:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             cursor.insertText(NOTE_MARK, self._muted_format())
 
-    @staticmethod
-    def _muted_format() -> QTextCharFormat:
+    def _muted_format(self) -> QTextCharFormat:
         char_format = QTextCharFormat()
-        char_format.setForeground(MUTED)
+        char_format.setForeground(QColor(self.style.muted))
         char_format.setFontFamilies(MARK_FAMILIES)
         char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         return char_format

@@ -65,6 +65,25 @@ class Settings:
     def digits(self, value: str) -> None:
         self.backend.setValue("ui/digits", value)
 
+    @property
+    def appearance(self) -> str:
+        """ "system" (the default), "light", "dark" or "high_contrast": View → Colour theme."""
+        value = self._get("ui/appearance", "system", str)
+        return value if value in ("system", "light", "dark", "high_contrast") else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self.backend.setValue("ui/appearance", value)
+
+    @property
+    def guidelines_shown(self) -> bool:
+        """The guidelines pane (F2) beside the text; hidden until asked for."""
+        return self._get("ui/guidelines_shown", "false", str) == "true"
+
+    @guidelines_shown.setter
+    def guidelines_shown(self, value: bool) -> None:
+        self.backend.setValue("ui/guidelines_shown", "true" if value else "false")
+
     def window_state(self, name: str) -> QByteArray | None:
         """Saved geometry or splitter state, None until the window was closed once."""
         value = self.backend.value(f"window/{name}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.app.session import AnnotationSession
@@ -22,13 +23,8 @@ class StatusLine(QObject):
         self.labels = {
             name: QLabel(bar) for name in ("damage", "annotator", "article", "overall", "database")
         }
-        self.labels["damage"].setStyleSheet("color: #b00020; font-weight: bold;")
+        self.set_dark(False)
         self.labels["damage"].hide()
-        # Who is labelling, where the eye finds it: bold, on a tinted chip.
-        self.labels["annotator"].setStyleSheet(
-            "font-weight: bold; border-radius: 4px; padding: 1px 6px;"
-            " background: palette(highlight); color: palette(highlighted-text);"
-        )
         for name, label in self.labels.items():
             label.setObjectName(f"status_{name}")
             label.setContentsMargins(8, 0, 8, 0)
@@ -47,6 +43,10 @@ class StatusLine(QObject):
             )
         )
         labels["article"].setToolTip(self.tr("Sentences you have finished in this article"))
+        self.bar.setAccessibleName(self.tr("Status bar"))
+        self.bar.setAccessibleDescription(
+            self.tr("Who is labelling, progress and the project file")
+        )
         labels["database"].setText(database.name)
         labels["database"].setToolTip(self.tr("Project file: {path}").format(path=database))
         self._show_overall(*session.overall_progress())
@@ -60,6 +60,21 @@ class StatusLine(QObject):
         )
         self.labels["overall"].setToolTip(
             self.tr("Sentences you have finished in the whole project")
+        )
+
+    def set_dark(self, dark: bool) -> None:
+        """The warning's red at 4.5:1 or more on a light or a dark status bar; style sheets
+        take palette colours when set, so they are set again when the colours change."""
+        red = "#ff8a80" if dark else "#b00020"
+        self.labels["damage"].setStyleSheet(f"color: {red}; font-weight: bold;")
+        # Who is labelling, where the eye finds it: bold, on a chip in the selection colours
+        # (the application's: a widget's own palette follows a change a moment later).
+        palette = QGuiApplication.palette()
+        chip = palette.color(QPalette.ColorRole.Highlight).name()
+        ink = palette.color(QPalette.ColorRole.HighlightedText).name()
+        self.labels["annotator"].setStyleSheet(
+            "font-weight: bold; border-radius: 4px; padding: 1px 6px;"
+            f" background: {chip}; color: {ink};"
         )
 
     def show_damage(self, text: str) -> None:

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -16,9 +26,9 @@ from PySide6.QtWidgets import (
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
-from annotator.gui.locale_format import number
 from annotator.gui.note_field import NoteField
-from annotator.gui.theme_colors import readable_on
+from annotator.gui.theme_colors import legible_chip, readable_on, tint
+from annotator.gui.unit_summary import describe_unit
 
 SWATCH_SIZE = 22
 HEADER_LINES = 2
@@ -43,24 +53,29 @@ def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
-def checked_style(color: str) -> str:
-    """A checked theme button: tinted in its colour with a thick border (and bold text)."""
-    tint = QColor(color).lighter(185).name()
+def checked_style(color: str, palette: QPalette) -> str:
+    """A checked theme button: tinted in its colour with a thick border (and bold text), its
+    text at 4.5:1 on the tint and the border at 4.5:1 on the panel, light or dark."""
+    button = palette.color(QPalette.ColorRole.Button)
+    ink = palette.color(QPalette.ColorRole.ButtonText)
+    background = tint(color, button, ink).name()
+    border = legible_chip(color, button.name())
     return (
         f"QPushButton {{ text-align: left; padding: 4px 8px; }}"
-        f"QPushButton:checked {{ background: {tint}; border: 2px solid {color};"
-        f" border-radius: 4px; font-weight: bold; }}"
+        f"QPushButton:checked {{ background: {background}; color: {ink.name()};"
+        f" border: 2px solid {border}; border-radius: 4px; font-weight: bold; }}"
     )
 
 
 class ThemeButton(QPushButton):
-    """A theme toggle; it never takes the focus, so keys keep going to the reader."""
+    """A theme toggle. Tab reaches it (Space toggles it there); a click leaves the focus
+    where it was, so the keys keep going to the reader."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
         self.theme = theme
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setIconSize(QSize(SWATCH_SIZE, SWATCH_SIZE))
         self.setMinimumHeight(SWATCH_SIZE + 14)
         self.setObjectName(f"theme_{theme.key}")
@@ -75,6 +90,7 @@ class ThemePanel(QWidget):
     """Shows and changes the current unit's themes through the session."""
 
     leave_requested = Signal()
+    rebuilt = Signal()  # new theme buttons: the window links them into the Tab order
 
     def __init__(self, session: AnnotationSession, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,7 +115,7 @@ class ThemePanel(QWidget):
     def _action_button(self, name: str, slot) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
         return button
 
@@ -138,6 +154,7 @@ class ThemePanel(QWidget):
     def rebuild(self) -> None:
         for button in self.buttons:
             self.group_layout.removeWidget(button)
+            button.hide()  # at once: deleteLater waits for the event loop
             button.deleteLater()
         letters = theme_abbreviations(self.session.themes, self.language)
         self.buttons = [self._theme_button(t, letters[t.key]) for t in self.session.themes]
@@ -145,20 +162,40 @@ class ThemePanel(QWidget):
             self.group_layout.addWidget(button)
         self.retranslate()
         self.refresh()
+        self.rebuilt.emit()
 
     def _theme_button(self, theme: Theme, letters: str) -> ThemeButton:
         button = ThemeButton(theme, self.group)
         button.label = f"{theme.shortcut}  " if theme.shortcut else ""
         button.label += theme.name(self.language)
-        button.setIcon(swatch_icon(theme.color, letters))
-        button.setStyleSheet(checked_style(theme.color))
+        # The application's palette: a widget's own follows a change only a moment later.
+        palette = QGuiApplication.palette()
+        page = palette.color(QPalette.ColorRole.Button).name()
+        button.setIcon(swatch_icon(legible_chip(theme.color, page), letters))
+        button.setStyleSheet(checked_style(theme.color, palette))
         definition = theme.definition_ar if self.language == "ar" else theme.definition_en
         button.setToolTip(definition or theme.definition_en or theme.definition_ar)
+        button.setAccessibleName(theme.name(self.language))  # the state says checked or not
+        key = self.tr("Key {digit}.").format(digit=theme.shortcut) if theme.shortcut else ""
+        button.setAccessibleDescription(f"{key} {button.toolTip()}".strip())
         button.clicked.connect(lambda _checked, key=theme.key: self._toggle(key))
         return button
 
     def retranslate(self) -> None:
         self.group.setTitle(self.tr("Themes of this sentence"))
+        self.setAccessibleName(self.tr("Theme panel"))
+        self.setAccessibleDescription(
+            self.tr(
+                "The current sentence's themes: Tab moves between them, Space toggles one,"
+                " Esc returns to the text"
+            )
+        )
+        self.group.setAccessibleDescription(self.tr("One button per theme, checked when given"))
+        self.unit_label.setAccessibleDescription(self.tr("The current sentence and its status"))
+        self.none_button.setAccessibleName(self.tr("No theme (done)"))
+        self.skip_button.setAccessibleName(self.tr("Skip for now"))
+        self.note.setAccessibleName(self.tr("Note on this sentence"))
+        self.note_label.setAccessibleDescription(self.tr("The note field follows"))
         self.none_button.setText(self.tr("0  No theme (done)"))
         self.none_button.setToolTip(
             self.tr("Mark the sentence done with no theme, clearing its themes")
@@ -194,39 +231,12 @@ class ThemePanel(QWidget):
             button.set_label_text()
         self.none_button.setEnabled(unit is not None)
         self.skip_button.setEnabled(unit is not None)
-        self._describe_unit(unit, state.status, bool(state.themes))
+        self.unit_label.setText(describe_unit(self.session))
+        self.unit_label.setToolTip(self.unit_label.text())
         if unit is None or unit.id != self._note_unit_id:
             self._note_unit_id = unit.id if unit else None
             self.note.setText(self.session.note() if unit else "")
             self.note.setEnabled(unit is not None)
-
-    def _describe_unit(self, unit, status: str, has_themes: bool) -> None:
-        if unit is None:
-            self.unit_label.setText(self.tr("No article open"))
-            return
-        kinds = {
-            "title": self.tr("Title"),
-            "heading": self.tr("Heading"),
-            "sentence": self.tr("Sentence"),
-        }
-        statuses = {
-            "not_seen": self.tr("not done yet"),
-            "done_no_theme": self.tr("done, no theme"),
-            "done_with_themes": self.tr("done"),
-            "skipped": self.tr("skipped, themes kept but not counted")
-            if has_themes
-            else self.tr("skipped"),
-        }
-        index, total = self.session.index + 1, len(self.session.units)
-        self.unit_label.setText(
-            self.tr("{kind} {number} of {total} — {status}").format(
-                kind=kinds.get(unit.kind, unit.kind),
-                number=number(index),
-                total=number(total),
-                status=statuses.get(status, status),
-            )
-        )
-        self.unit_label.setToolTip(self.unit_label.text())
 
     def _toggle(self, key: str) -> None:
         try:

@@ -84,6 +84,13 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>Themes: {names}.</source>
+        <translation>الموضوعات: {names}.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListModel</name>
     <message>
         <source>Sentences done: {done} of {total}</source>
@@ -147,6 +154,34 @@
     <message>
         <source>Show only the articles you have not started, are working on, or have finished</source>
         <translation>اعرض فقط المقالات التي لم تبدأها، أو التي تعمل عليها، أو التي أكملتها</translation>
+    </message>
+    <message>
+        <source>Article list</source>
+        <translation>قائمة المقالات</translation>
+    </message>
+    <message>
+        <source>Search, filter and choose the article to read</source>
+        <translation>ابحث في المقالات وصفِّها واختر المقال الذي تقرؤه</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>البحث في المقالات</translation>
+    </message>
+    <message>
+        <source>Show articles</source>
+        <translation>عرض المقالات</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Up and Down open the article they reach, Enter returns to the text, Tab moves on to the theme panel</source>
+        <translation>السهمان لأعلى ولأسفل يفتحان المقال الذي يصلان إليه، وEnter يعود إلى النص، وTab ينتقل إلى لوحة الموضوعات</translation>
+    </message>
+    <message>
+        <source>How many articles are listed</source>
+        <translation>عدد المقالات المعروضة</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s) match</source>
@@ -298,6 +333,68 @@
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesEditor</name>
+    <message>
+        <source>Project guidelines</source>
+        <translation>إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>Written in Markdown: # a heading, **bold**, *italic*, - a list item, a blank line between paragraphs. Annotators see it beside the text (F2).</source>
+        <translation>تُكتب بصيغة Markdown: ‏# عنوان، و**عريض**، و*مائل*، و- عنصر في قائمة، وسطر فارغ بين الفقرات. يراها المُوسِّمون بجانب النص (F2).</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPane</name>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>These guidelines come from your lead: they cannot be changed here.</source>
+        <translation>هذه الإرشادات من المشرف: لا يمكن تغييرها هنا.</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <source>Shown and hidden with F2</source>
+        <translation>تظهر وتختفي بالمفتاح F2</translation>
+    </message>
+    <message>
+        <source>What each theme means, then the project&apos;s guidelines</source>
+        <translation>معنى كل موضوع، ثم إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>Edit the guidelines</source>
+        <translation>تحرير الإرشادات</translation>
+    </message>
+    <message>
+        <source>Why the guidelines cannot be edited</source>
+        <translation>سبب تعذّر تحرير الإرشادات</translation>
+    </message>
+    <message>
+        <source>Write the project&apos;s guidelines</source>
+        <translation>كتابة إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>الموضوعات</translation>
+    </message>
+    <message>
+        <source>Project guidelines</source>
+        <translation>إرشادات المشروع</translation>
+    </message>
+    <message>
+        <source>No guidelines have been written for this project yet.</source>
+        <translation>لم تُكتب إرشادات لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <source>key {digit}</source>
+        <translation>المفتاح {digit}</translation>
     </message>
 </context>
 <context>
@@ -626,6 +723,13 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>PaneActions</name>
+    <message>
+        <source>Guidelines (F2)</source>
+        <translation>الإرشادات (F2)</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Team progress</source>
@@ -725,6 +829,14 @@ Last: {name}</source>
 <context>
     <name>ReaderView</name>
     <message>
+        <source>Article text</source>
+        <translation>نص المقال</translation>
+    </message>
+    <message>
+        <source>The article, the current sentence highlighted. 1 to 9 toggle its themes, 0 marks it done with none, Space marks it done and moves on, S skips it, Up and Down move, Tab goes to the next sentence not done, F6 to the theme panel.</source>
+        <translation>المقال، والجملة الحالية مظلَّلة. الأرقام من 1 إلى 9 تضيف موضوعاتها أو تزيلها، و0 ينجزها بلا موضوع، والمسافة تنجزها وتنتقل إلى التالية، وس يتخطاها، والسهمان لأعلى ولأسفل يتنقلان بين الجمل، وTab ينتقل إلى الجملة التالية غير المنجزة، وF6 إلى لوحة الموضوعات.</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>ملاحظة: {note}</translation>
     </message>
@@ -823,6 +935,21 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>SearchHitActions</name>
+    <message>
+        <source>Nothing searched: Ctrl+F searches the articles</source>
+        <translation>لا بحث بعد: ⁦Ctrl+F⁩ للبحث في المقالات</translation>
+    </message>
+    <message>
+        <source>The search&apos;s words are not in this article</source>
+        <translation>كلمات البحث ليست في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Match {number} of {total} in this article</source>
+        <translation>الموضع {number} من {total} في هذا المقال</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -858,6 +985,14 @@ Last: {name}</source>
     <message>
         <source>Sentences you have finished in this article</source>
         <translation>الجمل التي أنجزتها في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>شريط الحالة</translation>
+    </message>
+    <message>
+        <source>Who is labelling, progress and the project file</source>
+        <translation>من يوسِّم، والتقدّم، وملف المشروع</translation>
     </message>
     <message>
         <source>Project file: {path}</source>
@@ -1019,6 +1154,34 @@ Last: {name}</source>
         <translation>موضوعات هذه الجملة</translation>
     </message>
     <message>
+        <source>Theme panel</source>
+        <translation>لوحة الموضوعات</translation>
+    </message>
+    <message>
+        <source>The current sentence&apos;s themes: Tab moves between them, Space toggles one, Esc returns to the text</source>
+        <translation>موضوعات الجملة الحالية: Tab ينتقل بينها، والمسافة تضيف الموضوع أو تزيله، وEsc يعود إلى النص</translation>
+    </message>
+    <message>
+        <source>One button per theme, checked when given</source>
+        <translation>زر لكل موضوع، مؤشَّر عليه إذا أُعطي للجملة</translation>
+    </message>
+    <message>
+        <source>The current sentence and its status</source>
+        <translation>الجملة الحالية وحالتها</translation>
+    </message>
+    <message>
+        <source>No theme (done)</source>
+        <translation>بلا موضوع (إنجاز)</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>تخطٍّ مؤقت</translation>
+    </message>
+    <message>
+        <source>The note field follows</source>
+        <translation>يليه حقل الملاحظة</translation>
+    </message>
+    <message>
         <source>0  No theme (done)</source>
         <translation>0  بلا موضوع (إنجاز)</translation>
     </message>
@@ -1037,6 +1200,10 @@ Last: {name}</source>
     <message>
         <source>Note on this sentence</source>
         <translation>ملاحظة على هذه الجملة</translation>
+    </message>
+    <message>
+        <source>Key {digit}.</source>
+        <translation>المفتاح {digit}.</translation>
     </message>
     <message>
         <source>Optional note</source>
@@ -1295,8 +1462,24 @@ Last: {name}</source>
         <translation>البحث في المقالات</translation>
     </message>
     <message>
+        <source>Next place the search&apos;s words are in the text (on into the next article found)</source>
+        <translation>الموضع التالي لكلمات البحث في النص (ثم في المقال التالي من نتائج البحث)</translation>
+    </message>
+    <message>
+        <source>Previous place the search&apos;s words are in the text</source>
+        <translation>الموضع السابق لكلمات البحث في النص</translation>
+    </message>
+    <message>
         <source>Leave the search or note field and return to the text</source>
         <translation>مغادرة حقل البحث أو الملاحظة والعودة إلى النص</translation>
+    </message>
+    <message>
+        <source>Next pane: article list, text, theme panel, guidelines</source>
+        <translation>اللوحة التالية: قائمة المقالات، النص، لوحة الموضوعات، الإرشادات</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>اللوحة السابقة</translation>
     </message>
     <message>
         <source>Bigger text</source>
@@ -1329,6 +1512,10 @@ Last: {name}</source>
     <message>
         <source>This help</source>
         <translation>عرض هذه المساعدة</translation>
+    </message>
+    <message>
+        <source>Show or hide the guidelines: what each theme means, and the project&apos;s rules</source>
+        <translation>إظهار الإرشادات أو إخفاؤها: معنى كل موضوع وقواعد المشروع</translation>
     </message>
     <message>
         <source>Quit (everything is already saved)</source>
@@ -1390,6 +1577,14 @@ Last: {name}</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
+        <source>Ne&amp;xt match in the text</source>
+        <translation>الموضع التال&amp;ي في النص</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious match in the text</source>
+        <translation>الموضع ال&amp;سابق في النص</translation>
+    </message>
+    <message>
         <source>Re&amp;move article…</source>
         <translation>&amp;حذف المقال…</translation>
     </message>
@@ -1422,12 +1617,28 @@ Last: {name}</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
+        <source>Ne&amp;xt pane</source>
+        <translation>اللوحة التالي&amp;ة</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pane</source>
+        <translation>اللوحة ال&amp;سابقة</translation>
+    </message>
+    <message>
         <source>N&amp;otes…</source>
         <translation>الملا&amp;حظات…</translation>
     </message>
     <message>
+        <source>&amp;Guidelines</source>
+        <translation>الإ&amp;رشادات</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Colour theme</source>
+        <translation>ألوان ال&amp;واجهة</translation>
     </message>
     <message>
         <source>&amp;Arabic-Indic digits (٠١٢) in the Arabic interface</source>
@@ -1468,6 +1679,22 @@ Last: {name}</source>
     <message>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول Annotator</translation>
+    </message>
+    <message>
+        <source>As the &amp;system</source>
+        <translation>كما في ال&amp;نظام</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;فاتح</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;داكن</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;تباين عالٍ</translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,30 @@ def check_action(window, qtbot, action: str, key: str, opened: list) -> None:
         press(window, key)
         expected = {"font_bigger": 15, "font_smaller": 13, "font_reset": DEFAULT_FONT_SIZE}[action]
         assert window.settings.font_size == expected
+    elif action == "toggle_guidelines":
+        press(window, key)
+        assert window.guidelines_dock.isVisible()
+        assert QApplication.focusWidget() is window.reader  # the keys stay with the text
+        press(window, key)
+        assert not window.guidelines_dock.isVisible()
+    elif action in ("next_hit", "previous_hit"):
+        window.article_panel.search_box.setText("الاعمار")  # in every test article
+        window.article_panel.search_box.returnPressed.emit()
+        at(window, 1)
+        before = session.article_id
+        press(window, key)
+        hit = window.reader.hits.current
+        assert hit is not None and session.index == hit.unit, key
+        unit_text = session.current_unit.text[hit.start : hit.end]
+        assert unit_text.endswith("الإعمار"), (key, unit_text)
+        if action == "next_hit":  # later in this article
+            assert session.article_id == before and hit.unit > 1, key
+        else:  # none earlier here: the last hit of the last article found
+            assert session.article_id == session.article_ids()[-1] != before, key
+    elif action in ("next_pane", "previous_pane"):
+        press(window, key)  # from the text: the theme panel, or the article list
+        expected = "theme_military" if action == "next_pane" else "article_table"
+        assert QApplication.focusWidget().objectName() == expected, key
     elif action == "quit":
         press(window, key)
         assert not window.isVisible()
