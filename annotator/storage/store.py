@@ -12,6 +12,7 @@ A Store is its connection plus one repository per noun, each holding its own SQL
     store.removal    removing and restoring articles    (removal.py)
     store.figures    counts and progress                (figures.py)
     store.project    the project's id, package binding  (project_info.py)
+    store.suggestions models and suggested themes       (suggestions.py)
 
 Every method that writes commits before it returns.
 """
@@ -35,6 +36,7 @@ from annotator.storage.positions import Positions
 from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
 from annotator.storage.search import SearchIndex
+from annotator.storage.suggestions import Suggestions
 from annotator.storage.themes import Themes
 
 
@@ -76,6 +78,7 @@ class Store:
         self.removal = Removal(self)
         self.figures = Figures(self)
         self.project = Project(self)
+        self.suggestions = Suggestions(self)
 
     def close(self) -> None:
         self.conn.close()
