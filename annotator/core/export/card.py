@@ -15,6 +15,7 @@ from annotator.core.export.card_header import front_matter
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.source import AnnotatorSummary
 from annotator.core.export.stats import SplitFigures, worst_deviation
+from annotator.core.export.suggested import SUGGESTION_FIELD_ROWS
 from annotator.core.scheme import Theme
 
 MARKER = "<!-- written by annotator export; it is replaced by the next export -->"
@@ -77,7 +78,7 @@ def render_card(context: CardContext) -> str:
         _cooccurrence_table(context),
         _balance(context),
         _annotators_table(context),
-        _fields(),
+        _fields(context.options.with_suggestions),
         _loading(context),
     ]
     return "\n\n".join(s for s in sections if s) + "\n"
@@ -266,8 +267,9 @@ _FIELD_ROWS = [
 ]
 
 
-def _fields() -> str:
-    return "## Record fields\n\n" + _table(["field", "type", "meaning"], _FIELD_ROWS)
+def _fields(with_suggestions: bool) -> str:
+    rows = _FIELD_ROWS + (SUGGESTION_FIELD_ROWS if with_suggestions else [])
+    return "## Record fields\n\n" + _table(["field", "type", "meaning"], rows)
 
 
 def _loading(context: CardContext) -> str:

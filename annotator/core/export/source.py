@@ -20,8 +20,9 @@ from typing import Protocol
 from annotator.core.export.judgements import Packing
 from annotator.core.scheme import Theme
 
-UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels)
+UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels[, sugg.])
 INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD = range(1, 8)
+SUGGESTED, SCORES = 8, 9  # with suggestions: the stored JSON texts (core.export.suggested)
 
 
 @dataclass(frozen=True, slots=True)
