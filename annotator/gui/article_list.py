@@ -111,6 +111,7 @@ class ArticleListPanel(QWidget):
 
     article_activated = Signal(int)
     remove_requested = Signal(int)  # from the row's context menu; the window confirms
+    order_requested = Signal(object)  # None (import order) or "uncertainty"
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,6 +121,8 @@ class ArticleListPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("status_filter")
+        self.order_box = QComboBox(self)
+        self.order_box.setObjectName("article_order")
         self.table = ArticleTable(self)
         self.table.setObjectName("article_table")
         self.count_label = QLabel(self)
@@ -134,6 +137,7 @@ class ArticleListPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search_box, 1)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.order_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
@@ -208,6 +212,9 @@ class ArticleListPanel(QWidget):
         self.search_box.returnPressed.connect(self._apply_query)
         self._search_timer.timeout.connect(self._apply_query)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_query())
+        self.order_box.currentIndexChanged.connect(
+            lambda _i: self.order_requested.emit(self.order())
+        )
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
         self.model.modelReset.connect(self._show_count)
@@ -232,7 +239,20 @@ class ArticleListPanel(QWidget):
         self.status_filter.setToolTip(
             self.tr("Show only the articles you have not started, are working on, or have finished")
         )
+        order = self.order_box.currentIndex()
+        self.order_box.blockSignals(True)
+        self.order_box.clear()
+        self.order_box.addItem(self.tr("Import order"), None)
+        self.order_box.addItem(self.tr("Most uncertain first"), "uncertainty")
+        self.order_box.setCurrentIndex(max(0, order))
+        self.order_box.blockSignals(False)
+        self.order_box.setToolTip(
+            self.tr("Most uncertain first: articles whose suggestions are least sure come first")
+        )
         self._show_count()
+
+    def order(self) -> str | None:
+        return self.order_box.currentData()
 
     def _show_count(self) -> None:
         count = self.model.matching

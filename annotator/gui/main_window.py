@@ -33,6 +33,7 @@ from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
+from annotator.gui.suggestion_actions import SuggestionActions
 from annotator.gui.theme_panel import ThemePanel
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
@@ -45,7 +46,7 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, ProjectActions, RemovalActions):
+class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -65,9 +66,11 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.integrity = IntegrityChecker(self)
         self._lay_out()
         self._connect()
+        self.start_suggestions()
         self.setAcceptDrops(True)
         self._restore_layout()
         self.session.subscribe(self._on_session_event)
+        self.follow_suggestions()
         self.session.resume()
         self._refresh_all()
         self.indexer.start(store.path)
@@ -175,6 +178,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         elif event.change is Change.ARTICLES:
             self.article_model.reload()
             self._refresh_all()
+        elif event.change is Change.NOTHING_UNCERTAIN:
+            self.nothing_uncertain()
         self._refresh_undo()
 
     def _refresh_all(self) -> None:
@@ -212,6 +217,10 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
             "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
             "back_to_text": self.focus_reader,
+            "show_suggestions": self.on_show_suggestions,
+            "suggestions_on_shared": self.on_suggestions_on_shared,
+            "suggestion_quality": self.on_suggestion_quality,
+            "retrain_suggestions": self.on_retrain_suggestions,
             "language_ar": lambda: self.set_language("ar"),
             "language_en": lambda: self.set_language("en"),
             "shortcuts": self.on_shortcuts,
@@ -254,6 +263,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.sync()
         self.indexer.stop()
+        self.suggestions.stop()
         self.integrity.wait()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

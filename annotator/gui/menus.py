@@ -66,7 +66,26 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("font_reset", lambda: translate("menus", "&Normal text size")),
             ActionSpec("back_to_text", lambda: translate("menus", "Back to the &text")),
             None,
+            ActionSpec(
+                "show_suggestions", lambda: translate("menus", "Show su&ggestions"), checkable=True
+            ),
+            ActionSpec(
+                "suggestions_on_shared",
+                lambda: translate("menus", "Suggestions on s&hared articles"),
+                checkable=True,
+            ),
+            None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
+        ],
+    ),
+    (
+        "tools",
+        lambda: translate("menus", "&Tools"),
+        [
+            ActionSpec("suggestion_quality", lambda: translate("menus", "Suggestion &quality…")),
+            ActionSpec(
+                "retrain_suggestions", lambda: translate("menus", "&Retrain suggestions now")
+            ),
         ],
     ),
     (

@@ -91,6 +91,7 @@ class ProjectActions:
         self.database = Path(path)
         self.session = AnnotationSession(store, self.session.annotator)
         self.session.subscribe(self._on_session_event)
+        self.follow_suggestions()
         self.article_model.store = store
         self.article_model.reload_themes()
         self.article_model.reload()
@@ -140,6 +141,7 @@ class ProjectActions:
             self.session.resume()
         self._refresh_all()
         self.indexer.start(self.database)
+        self.suggestions.articles_changed()
         describe_report(self, report)
 
     # -- themes, language, help -----------------------------------------------------------

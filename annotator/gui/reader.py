@@ -68,7 +68,8 @@ class ReaderView(QTextBrowser):
         s = self.session
         themes = s.all_themes
         style = MarkStyle.for_themes(themes, theme_abbreviations(themes, self.language))
-        self.page.build(s.article, s.units, s.states, style, paragraph_spacing=self._points * 0.9)
+        spacing, suggested = self._points * 0.9, s.suggestions.chips_by_unit()
+        self.page.build(s.article, s.units, s.states, style, spacing, suggested)
         self._highlight(scroll=True)
 
     def _on_session_event(self, event: SessionEvent) -> None:
@@ -77,9 +78,18 @@ class ReaderView(QTextBrowser):
         elif event.change is Change.CURRENT_UNIT:
             self._highlight(scroll=True)
         elif event.change is Change.UNIT_STATE and event.unit_index is not None:
-            unit = self.session.units[event.unit_index]
-            self.page.set_marks(event.unit_index, self.session.state_of(unit), unit.kind)
+            self._redraw_marks(event.unit_index)
             self._highlight(scroll=False)
+        elif event.change is Change.SUGGESTIONS:
+            for index in range(len(self.page.spans)):
+                self._redraw_marks(index)
+            self._highlight(scroll=False)
+
+    def _redraw_marks(self, index: int) -> None:
+        """One unit's labels (and its suggestion while it is not done) drawn again."""
+        s = self.session
+        unit = s.units[index]
+        self.page.set_marks(index, s.state_of(unit), unit.kind, s.suggestions.chips(unit))
 
     # -- the current unit -----------------------------------------------------------------
 

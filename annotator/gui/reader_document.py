@@ -112,6 +112,7 @@ class ReaderDocument:
         self.spans: list[UnitSpan] = []
         self._starts: list[int] = []
         self.style = MarkStyle({}, {})
+        self._suggested: dict[int, tuple[str, ...]] = {}
 
     def build(
         self,
@@ -120,8 +121,10 @@ class ReaderDocument:
         states: dict[int, UnitState],
         style: MarkStyle,
         paragraph_spacing: float,
+        suggested: dict[int, tuple[str, ...]] | None = None,
     ) -> None:
-        self.style, self.spans = style, []
+        """`suggested`: unit id -> theme keys drawn as outlined chips after its marks."""
+        self.style, self.spans, self._suggested = style, [], suggested or {}
         self.document.clear()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -156,7 +159,8 @@ class ReaderDocument:
             end = cursor.position()
             if embedding:
                 cursor.insertText(POP_DIRECTION, QTextCharFormat())
-            self._insert_marks(cursor, states.get(unit.id, UnitState()), unit.kind)
+            state = states.get(unit.id, UnitState())
+            self._insert_marks(cursor, state, unit.kind, self._suggested.get(unit.id, ()))
             self.spans.append(UnitSpan(start, end, cursor.position()))
 
     def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
@@ -195,22 +199,27 @@ class ReaderDocument:
             char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, _SIZE_ADJUSTMENT[kind])
         return char_format
 
-    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str) -> None:
-        """A space, then one chip per theme (or a muted ✓ / ↷), after the unit's last character."""
-        if state.status == "not_seen" or (state.status == "done_with_themes" and not state.themes):
+    def _insert_marks(
+        self, cursor: QTextCursor, state: UnitState, kind: str, suggested: tuple[str, ...] = ()
+    ) -> None:
+        """A space, then one chip per theme (or a muted ✓ / ↷), after the unit's last character;
+        then the suggested themes as outlined chips."""
+        labelled = state.status != "not_seen" and (
+            state.status != "done_with_themes" or bool(state.themes)
+        )
+        if not labelled and not suggested:
             return
         cursor.insertText(" ", self._unit_format(kind))
-        if not state.themes:
+        if labelled and not state.themes:
             symbol = DONE_MARK if state.status == "done_no_theme" else SKIPPED_MARK
             cursor.insertText(symbol, self._muted_format())
-            return
-        for n, key in enumerate(state.themes):
-            if n:
+        chips = [(key, False) for key in state.themes] + [(key, True) for key in suggested]
+        for n, (key, outlined) in enumerate(chips):
+            if n or (labelled and not state.themes):
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             letters = self.style.abbreviations.get(key, key)
-            cursor.insertText(
-                OBJECT_CHARACTER, mark_format(letters, self.style.colors.get(key, "#888888"))
-            )
+            color = self.style.colors.get(key, "#888888")
+            cursor.insertText(OBJECT_CHARACTER, mark_format(letters, color, outlined))
 
     @staticmethod
     def _muted_format() -> QTextCharFormat:
@@ -220,7 +229,9 @@ class ReaderDocument:
         char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         return char_format
 
-    def set_marks(self, index: int, state: UnitState, kind: str) -> None:
+    def set_marks(
+        self, index: int, state: UnitState, kind: str, suggested: tuple[str, ...] = ()
+    ) -> None:
         """Redraw one unit's marks and move the positions of every unit after it."""
         span = self.spans[index]
         cursor = QTextCursor(self.document)
@@ -228,7 +239,7 @@ class ReaderDocument:
         cursor.setPosition(span.end)
         cursor.setPosition(span.marks_end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._insert_marks(cursor, state, kind)
+        self._insert_marks(cursor, state, kind, suggested)
         cursor.endEditBlock()
         shift = cursor.position() - span.marks_end
         span.marks_end = cursor.position()

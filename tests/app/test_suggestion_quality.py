@@ -50,6 +50,7 @@ def test_no_labels_says_so(project):
     result = evaluate_project(project)
     assert result.labelled == 0 and result.themes == [] and result.macro_f1 is None
     assert "No sentence is labelled yet" in result.messages[0]
+    assert result.as_json()["notes"] == [{"code": "no_labels", "count": 0, "themes": []}]
 
 
 def test_one_article_gives_the_keywords_figures_and_says_two_are_needed(project):
@@ -65,7 +66,7 @@ def test_a_theme_nobody_used_is_not_measured_and_named(project):
     add_labelled_articles(project, 6, sentences=6)
     result = evaluate_project(project, folds=3, sizes=())
     aid = next(t for t in result.themes if t.key == "aid")
-    assert aid.support == 0 and aid.f1 is None and "not measured" in aid.note
+    assert aid.support == 0 and aid.f1 is None and aid.keywords_f1 is None
     assert any("aid" in m and "Not measured" in m for m in result.messages)
     assert no_nan(result.as_json())
 

@@ -21,15 +21,37 @@ from annotator.storage.store import Store
 CURVE_SIZES = (50, 100, 200, 400, 800)
 
 
+NOTES = {  # what each note says (the window shows its own translation of these)
+    "no_labels": "No sentence is labelled yet: suggestions come from the themes' keywords "
+    "alone. Label sentences (or accept suggestions) and their quality can be measured.",
+    "one_article": "Only one article is labelled: at least two are needed, since the "
+    "sentences of one article are never used both to train and to test.",
+    "unused_themes": "Not measured, no labelled sentence has them yet: {themes}. Until labels "
+    "show what they mean they are suggested from their keywords alone.",
+    "contradictions": "{count} sentences carry contradicting labels (annotators disagree, or "
+    "the same text was labelled differently). All are learned from: the model scores such "
+    "sentences in between, and its figures count them as errors either way.",
+}
+
+
+@dataclass
+class Note:
+    code: str  # a key of NOTES
+    count: int = 0
+    themes: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return NOTES[self.code].format(count=f"{self.count:,}", themes=", ".join(self.themes))
+
+
 @dataclass
 class ThemeQuality:
     key: str
-    support: int  # labelled sentences with this theme
-    precision: float | None = None  # None: not measured (see note)
+    support: int  # labelled sentences with this theme (0: not measured)
+    precision: float | None = None  # None: not measured
     recall: float | None = None
     f1: float | None = None
     keywords_f1: float | None = None  # the keywords alone
-    note: str = ""
 
 
 @dataclass
@@ -41,10 +63,14 @@ class ProjectEvaluation:
     macro_f1: float | None = None
     keywords_macro_f1: float | None = None
     curve: list[tuple[int, float | None]] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def messages(self) -> list[str]:
+        return [note.text() for note in self.notes]
 
     def as_json(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "messages": self.messages}
 
 
 def evaluate_project(
@@ -54,28 +80,22 @@ def evaluate_project(
     units, _last_event = training_units(store)
     articles = len({u.group for u in units})
     result = ProjectEvaluation(len(units), articles, min(folds, articles))
-    result.messages += contradiction_notes(units)
+    result.notes += contradiction_notes(units)
     if not units:
-        result.messages.append(
-            "No sentence is labelled yet: suggestions come from the themes' keywords alone. "
-            "Label sentences (or accept suggestions) and their quality can be measured."
-        )
+        result.notes.append(Note("no_labels"))
         return result
     keywords = lexicon_only(units, lexicons, keys)
     result.keywords_macro_f1 = _rounded(keywords.macro_f1)
     if articles < 2:
         result.folds = 0
-        result.messages.append(
-            "Only one article is labelled: at least two are needed, since the sentences of "
-            "one article are never used both to train and to test."
-        )
+        result.notes.append(Note("one_article"))
         result.themes = [_theme(keywords, None, key) for key in keys]
         return result
     measured = cross_validate(units, lexicons, keys, folds)
     result.themes = [_theme(keywords, measured, key) for key in keys]
     result.macro_f1 = _rounded(measured.macro_f1)
     result.curve = learning_points(units, lexicons, keys, folds, sizes, result.macro_f1)
-    result.messages += unused_theme_notes(result.themes)
+    result.notes += unused_theme_notes(result.themes)
     return result
 
 
@@ -100,7 +120,6 @@ def _theme(keywords: Evaluation, measured: Evaluation | None, key: str) -> Theme
     quality = ThemeQuality(key, support)
     keyword_figures = keywords.per_theme.get(key, {})
     if support == 0:
-        quality.note = "no labelled sentence has this theme yet: not measured"
         return quality
     quality.keywords_f1 = _rounded(keyword_figures.get("f1"))
     if measured is not None:
@@ -110,29 +129,18 @@ def _theme(keywords: Evaluation, measured: Evaluation | None, key: str) -> Theme
     return quality
 
 
-def unused_theme_notes(themes: list[ThemeQuality]) -> list[str]:
+def unused_theme_notes(themes: list[ThemeQuality]) -> list[Note]:
     unused = [t.key for t in themes if t.support == 0]
-    if not unused:
-        return []
-    return [
-        f"Not measured, no labelled sentence has them yet: {', '.join(unused)}. Until labels "
-        "show what they mean they are suggested from their keywords alone."
-    ]
+    return [Note("unused_themes", themes=unused)] if unused else []
 
 
-def contradiction_notes(units: list[LabelledUnit]) -> list[str]:
+def contradiction_notes(units: list[LabelledUnit]) -> list[Note]:
     """Sentences labelled differently (by two annotators, or the same text twice)."""
     by_text: dict[str, set[frozenset[str]]] = defaultdict(set)
     for unit in units:
         by_text[unit.text].add(unit.labels)
     contradicted = sum(1 for labels in by_text.values() if len(labels) > 1)
-    if not contradicted:
-        return []
-    return [
-        f"{contradicted:,} sentences carry contradicting labels (annotators disagree, or the "
-        "same text was labelled differently). All are learned from: the model scores such "
-        "sentences in between, and its figures count them as errors either way."
-    ]
+    return [Note("contradictions", count=contradicted)] if contradicted else []
 
 
 def _rounded(value: float | None) -> float | None:

@@ -95,3 +95,49 @@ class SuggestionService:
             channel.cancel_join_thread()
             channel.close()
         self._commands = self._events = None
+
+
+class BackgroundEvaluation:
+    """Suggestion quality measured in a one-off "spawn" process (seconds to minutes on a big
+    project); `poll()` gives its outcome once there is one, `cancel()` ends it."""
+
+    def __init__(self, path: Path, folds: int = 5):
+        context = multiprocessing.get_context("spawn")
+        self._outcome = context.Queue()
+        self.process = context.Process(
+            target=evaluation_main,
+            args=(str(path), folds, self._outcome, os.getpid()),
+            name="annotator-suggestion-quality",
+            daemon=True,
+        )
+        self.process.start()
+
+    def poll(self) -> dict | None:
+        """{"result": evaluation JSON} or {"error": text} once done; None while it runs."""
+        try:
+            return self._outcome.get_nowait()
+        except queue.Empty:
+            if not self.process.is_alive() and self.process.exitcode not in (0, None):
+                return {"error": f"the measuring process stopped (code {self.process.exitcode})"}
+            return None
+
+    def cancel(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self._outcome.cancel_join_thread()
+        self._outcome.close()
+
+
+def evaluation_main(path: str, folds: int, outcome, parent_pid: int) -> None:
+    """Runs in the child: the project's suggestion quality as plain JSON, or why not."""
+    from annotator.app.import_pool import worker_started
+    from annotator.app.suggestions.evaluation import evaluate_project
+    from annotator.storage.store import Store
+
+    worker_started(parent_pid)
+    try:
+        with Store(Path(path), read_only=True) as store:
+            outcome.put({"result": evaluate_project(store, folds=folds).as_json()})
+    except Exception as error:  # shown in the dialog, never a silent end
+        outcome.put({"error": f"{type(error).__name__}: {error}"})

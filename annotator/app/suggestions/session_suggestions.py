@@ -138,4 +138,5 @@ class SuggestionMixin:
                 if index is not None:
                     self.go_to_unit(index)
                     return Move.ARTICLE_OPENED
+        self._emit(Change.NOTHING_UNCERTAIN)
         return Move.STAYED
