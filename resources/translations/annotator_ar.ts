@@ -740,9 +740,17 @@ Last: {name}</source>
         <source>The shortcut {digit} is already used by “{name}”.</source>
         <translation>الاختصار {digit} مستخدم من قبل للموضوع «{name}».</translation>
     </message>
+    <message>
+        <source>A keyword cannot be used: {reason}</source>
+        <translation>تعذّر استعمال كلمة مفتاحية: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ThemeForm</name>
+    <message>
+        <source>Words and phrases that suggest this theme, one a line or separated by commas. Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending in * matches any ending.</source>
+        <translation>كلمات وعبارات توحي بهذا الموضوع، كل واحدة في سطر أو مفصولة بفواصل. تُطابَق أشكال الكتابة المختلفة والسوابق و ف ب ل ك ال؛ والمصطلح المنتهي بـ * يطابق أي نهاية.</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>بلا</translation>
@@ -762,6 +770,10 @@ Last: {name}</source>
     <message>
         <source>English definition</source>
         <translation>التعريف بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Keywords for suggestions</source>
+        <translation>كلمات مفتاحية للاقتراحات</translation>
     </message>
     <message>
         <source>Shortcut digit</source>

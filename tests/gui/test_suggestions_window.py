@@ -210,3 +210,28 @@ def test_the_window_never_imports_scikit_learn():
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_theme_editor_edits_keywords_and_shows_a_bad_term(qtbot, store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.theme_editor import ThemeEditor
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    editor = ThemeEditor(store, "en")
+    qtbot.addWidget(editor)
+    editor.list.setCurrentRow(1)  # economic
+    assert editor.form.keywords.toPlainText() == store.themes.get("economic").keywords
+    editor.form.keywords.setPlainText("سوق، أسعار*\nبورصة")
+    changed = []
+    editor.themes_changed.connect(lambda: changed.append(1))
+    editor._save()
+    assert store.themes.get("economic").keywords == "سوق\nأسعار*\nبورصة\n" and changed
+    editor.form.keywords.setPlainText("سوق\n*خطأ")
+    editor._save()
+    assert warnings == ["A keyword cannot be used: term '*خطأ': '*' may only end a term"]
+    assert store.themes.get("economic").keywords == "سوق\nأسعار*\nبورصة\n"  # unchanged
+    editor.form.keywords.setPlainText("سوق\nأسعار*\nبورصة")  # the same terms: nothing to save
+    editor._save()
+    assert len(changed) == 1
