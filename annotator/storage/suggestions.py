@@ -103,10 +103,14 @@ class Suggestions(Repository):
 
     def write(self, rows: Iterable[tuple[int, int, Iterable[str], Mapping[str, float]]]) -> int:
         """Store (unit id, model id, suggested keys, scores) rows in one transaction."""
-        encoded = [
+        return self.write_json(
             (unit_id, model_id, json.dumps(list(themes)), json.dumps(dict(scores)))
             for unit_id, model_id, themes, scores in rows
-        ]
+        )
+
+    def write_json(self, rows: Iterable[tuple[int, int, str, str]]) -> int:
+        """Store rows whose themes and scores are already JSON text (the worker's fast path)."""
+        encoded = list(rows)
         with self.transaction():
             self.conn.executemany(
                 """INSERT INTO suggestions (unit_id, model_id, themes, scores) VALUES (?, ?, ?, ?)

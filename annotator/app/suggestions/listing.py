@@ -8,6 +8,7 @@ they are computed in memory, article by article, and nothing is written.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 
 from annotator.app.suggestions.engine import SuggestionEngine
@@ -43,7 +44,7 @@ def _computed_in_memory(store: Store, engine: SuggestionEngine, article_id: int 
         units = store.articles.units(article)
         rows = scorer.rows([(u.id, u.text) for u in units]) if units else []
         for unit, (_id, model_id, themes, scores) in zip(units, rows, strict=True):
-            stored = StoredSuggestion(tuple(themes), scores, model_id)
+            stored = StoredSuggestion(tuple(json.loads(themes)), json.loads(scores), model_id)
             yield record(article, unit.index, unit.text, stored, scorer.theme_keys)
 
 
