@@ -124,6 +124,10 @@ class SuggestionController(QObject):
             return
         for event in self.service.poll():
             self._handle(event)
+        if self.service is not None and not self.service.is_running():
+            self.poll_timer.stop()  # ended (an error was said) or died: nothing more will come
+            if self.service.process is not None and self.service.process.exitcode not in (0, None):
+                self.status.emit(self.tr("Suggestions stopped: their process ended unexpectedly"))
 
     def _handle(self, event: dict) -> None:
         kind, session = event.get("kind"), self.session

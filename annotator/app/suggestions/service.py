@@ -52,9 +52,13 @@ def background_process() -> None:
 def service_main(path: str, commands, events, parent_pid: int) -> None:
     """The child process's entry point."""
     background_process()
-    from annotator.app.import_pool import worker_started
-    from annotator.app.suggestions.worker import run_worker
-
+    try:
+        from annotator.app.import_pool import worker_started
+        from annotator.app.suggestions.worker import run_worker
+    except Exception as error:  # an installation missing a part: said, not a silent death
+        events.put({"kind": "error", "text": f"suggestions cannot run: {error}"})
+        events.put({"kind": "stopped"})
+        return
     worker_started(parent_pid)
     run_worker(path, commands, events)
 
