@@ -37,6 +37,7 @@ bench-quick: setup  ## speed figures at CI size
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
 	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
 	$(BIN)/python tests/perf/bench_suggest.py --quick
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_team.py --quick
 
 bench: setup  ## speed figures at full size (minutes)
 	$(BIN)/python tests/perf/bench_agreement.py --no-json
@@ -44,6 +45,7 @@ bench: setup  ## speed figures at full size (minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
 	$(BIN)/python tests/perf/bench_suggest.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_team.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_durability.py
 
 test-deps:  ## (root) what the tests use beyond Python: sshfs and sshd for a real network file system

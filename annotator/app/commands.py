@@ -27,7 +27,8 @@ class Command(enum.Enum):
     PREVIOUS_ARTICLE = "previous_article"
 
 
-LABELLING = frozenset({Command.TOGGLE_THEME, Command.DONE_NO_THEME})
+# The keys that act on the reader's sentence from any control that is not a text field.
+LABELLING = frozenset({Command.TOGGLE_THEME, Command.DONE_NO_THEME, Command.SKIP})
 
 
 def perform(session, command: Command, digit: int | None = None) -> object:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.app.navigation import Move, neighbour_article, next_not_seen
 from annotator.app.session_events import Change, Listener, SessionEvent
+from annotator.app.session_notes import NotesMixin
 from annotator.app.session_removal import RemovalMixin
 from annotator.app.suggestions.session_suggestions import SessionSuggestions, SuggestionMixin
 from annotator.app.undo import RemovalEntry, UndoEntry, UndoStack
@@ -18,7 +19,7 @@ from annotator.storage.rows import ArticleRecord, LabelChange, UnitRecord, UnitS
 from annotator.storage.store import Store
 
 
-class AnnotationSession(RemovalMixin, SuggestionMixin):
+class AnnotationSession(NotesMixin, RemovalMixin, SuggestionMixin):
     """One annotator working through one project."""
 
     def __init__(self, store: Store, annotator: str):
@@ -28,6 +29,7 @@ class AnnotationSession(RemovalMixin, SuggestionMixin):
         self.article: ArticleRecord | None = None
         self.units: list[UnitRecord] = []
         self.states: dict[int, UnitState] = {}  # unit id -> this annotator's state
+        self.notes: dict[int, str] = {}  # unit id -> this annotator's note
         self.index = 0
         self.themes: list[Theme] = []  # the scheme's themes in use, in order
         self.all_themes: list[Theme] = []  # retired ones too: labels may still carry them
@@ -112,6 +114,7 @@ class AnnotationSession(RemovalMixin, SuggestionMixin):
         self.article = article
         self.units = self.store.articles.units(article_id)
         self.states = self.store.labels.annotator_states(article_id, self.annotator)
+        self._read_notes(article_id)
         self.index = max(0, min(unit_index, len(self.units) - 1))
         self._end_offered = False
         self._overall = None
@@ -253,24 +256,24 @@ class AnnotationSession(RemovalMixin, SuggestionMixin):
 
     def undo(self) -> LabelChange | RemovalEntry | None:
         """Put back the state before the last change, going to its article and unit first."""
-        entry = self.undo_stack.next_undo()
-        if entry is None:
-            return None
-        if isinstance(entry, RemovalEntry):
-            return self._undo_removal(entry)
-        change = self._put_back(entry, entry.change.before, "undo")
-        self.undo_stack.undone()
-        self._show_state(change)
-        return change
+        return self._replay(undo=True)
 
     def redo(self) -> LabelChange | RemovalEntry | None:
-        entry = self.undo_stack.next_redo()
+        return self._replay(undo=False)
+
+    def _replay(self, undo: bool) -> LabelChange | RemovalEntry | None:
+        stack = self.undo_stack
+        entry = stack.next_undo() if undo else stack.next_redo()
         if entry is None:
             return None
         if isinstance(entry, RemovalEntry):
-            return self._redo_removal(entry)
-        change = self._put_back(entry, entry.change.after, "redo")
-        self.undo_stack.redone()
+            return self._undo_removal(entry) if undo else self._redo_removal(entry)
+        state = entry.change.before if undo else entry.change.after
+        change = self._put_back(entry, state, "undo" if undo else "redo")
+        if undo:
+            stack.undone()
+        else:
+            stack.redone()
         self._show_state(change)
         return change
 
@@ -283,16 +286,3 @@ class AnnotationSession(RemovalMixin, SuggestionMixin):
             self.open_article(entry.article_id, entry.unit_index)
         else:
             self.go_to_unit(entry.unit_index)
-
-    # -- notes ----------------------------------------------------------------------------
-
-    def note(self) -> str:
-        unit = self.current_unit
-        return self.store.labels.note(unit.id, self.annotator) if unit else ""
-
-    def set_note(self, text: str, unit_id: int | None = None) -> None:
-        """Save the note of the current unit (or of the unit the note field was showing)."""
-        if unit_id is None:
-            unit_id = self.current_unit.id if self.current_unit else None
-        if unit_id is not None:
-            self.store.labels.set_note(unit_id, self.annotator, text)

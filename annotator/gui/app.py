@@ -62,12 +62,15 @@ def default_user() -> str:
         return ""
 
 
-def ask_annotator(settings: Settings, given: str | None) -> str | None:
-    """--annotator, else the remembered name, else ask once (prefilled with the login name).
+def ask_annotator(settings: Settings, given: str | None, bound: str | None = None) -> str | None:
+    """A package's own annotator; else --annotator, else the remembered name, else ask once
+    (prefilled with the login name).
 
     The name is checked as the store checks it (core.names); a name that cannot be used is
     explained and asked for again.
     """
+    if bound:
+        return bound  # a package is one person's work: no question to ask
     name = (given or settings.annotator).strip()
     problem = name_problem(name) if name else None  # nothing remembered yet: just ask
     suggestion = default_user()
@@ -78,7 +81,11 @@ def ask_annotator(settings: Settings, given: str | None) -> str | None:
         text, ok = QInputDialog.getText(
             None,
             translate("app", "Who is annotating?"),
-            translate("app", "Your name is saved with every label you make:"),
+            translate(
+                "app",
+                "Your name is saved with every label you make (File → Switch annotator…"
+                " changes it later). Cancel quits Annotator; a name cannot be empty.",
+            ),
             QLineEdit.EchoMode.Normal,
             suggestion,
         )
@@ -135,7 +142,8 @@ def run_app(args: argparse.Namespace) -> int:
     opened = open_first_project(args, settings)
     if opened is None:
         return 2
-    annotator = ask_annotator(settings, getattr(args, "annotator", None))
+    bound = opened.store.project.info().bound_annotator
+    annotator = ask_annotator(settings, getattr(args, "annotator", None), bound)
     if annotator is None:
         opened.store.close()
         return 0

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -13,103 +13,48 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.gui.article_model import (
-    ARTICLE_ID_ROLE,
-    PROGRESS_ROLE,
-    THEME_MARKS_ROLE,
-    ArticleListModel,
-    Column,
-)
-from annotator.gui.theme_colors import readable_on
+from annotator.gui.article_delegate import ArticleRowDelegate
+from annotator.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
+from annotator.gui.locale_format import digits
 from annotator.storage.search import has_words
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
-PROGRESS_DONE, PROGRESS_PART, PROGRESS_TRACK = (
-    QColor("#2e8b57"),
-    QColor("#d4a017"),
-    QColor("#e5e7eb"),
-)
-
-
-class ArticleRowDelegate(QStyledItemDelegate):
-    """Draws progress as a small bar with figures, and theme marks as lettered chips."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if index.column() == Column.PROGRESS:
-            self._paint_progress(painter, option, index)
-        elif index.column() == Column.THEMES:
-            self._paint_marks(painter, option, index)
-        else:
-            super().paint(painter, option, index)
-
-    def _background(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawPrimitive(
-                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-            )
-
-    def _paint_progress(self, painter, option, index) -> None:
-        self._background(painter, option)
-        done, total = index.data(PROGRESS_ROLE) or (0, 0)
-        bar = QRect(option.rect.adjusted(6, 0, -6, 0))
-        bar.setTop(option.rect.bottom() - 5)
-        bar.setHeight(3)
-        painter.save()
-        painter.fillRect(bar, PROGRESS_TRACK)
-        if total and done:
-            filled = QRect(bar)
-            filled.setWidth(max(2, bar.width() * done // total))
-            if option.direction == Qt.LayoutDirection.RightToLeft:
-                filled.moveRight(bar.right())
-            painter.fillRect(filled, PROGRESS_DONE if done >= total else PROGRESS_PART)
-        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
-        painter.drawText(
-            option.rect.adjusted(0, 0, 0, -4), Qt.AlignmentFlag.AlignCenter, index.data()
-        )
-        painter.restore()
-
-    def _paint_marks(self, painter, option, index) -> None:
-        self._background(painter, option)
-        marks = index.data(THEME_MARKS_ROLE) or []
-        metrics = QFontMetrics(option.font)
-        height = metrics.height()
-        x_step = 1 if option.direction == Qt.LayoutDirection.LeftToRight else -1
-        x = option.rect.left() + 4 if x_step > 0 else option.rect.right() - 4
-        top = option.rect.top() + (option.rect.height() - height) // 2
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for letters, color in marks:
-            width = metrics.horizontalAdvance(letters) + 8
-            chip = QRect(x if x_step > 0 else x - width, top, width, height)
-            painter.setBrush(QColor(color))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(chip, 4, 4)
-            painter.setPen(readable_on(QColor(color)))
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, letters)
-            x += x_step * (width + 3)
-        painter.restore()
 
 
 class ArticleTable(QTableView):
-    """The table (digit keys label the reader's sentence: the window's event filter)."""
+    """The table (digit keys label the reader's sentence: the window's event filter).
+
+    Its highlight is always the article the reader shows: moving through it with the keys
+    opens the article reached (moved_to), and Tab leaves it instead of walking its cells.
+    """
+
+    moved_to = Signal(QModelIndex)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
 
     def keyboardSearch(self, search: str) -> None:
         """Type-to-find jumps would fight with digit labelling; the search box does finding."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.currentIndex().row()
+        super().keyPressEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and current.row() != before:
+            self.moved_to.emit(current)
 
 
 class ArticleListPanel(QWidget):
     """Filter and search over the project's articles; activating a row opens it."""
 
-    article_activated = Signal(int)
+    article_activated = Signal(int)  # open it and return to the text
+    article_browsed = Signal(int)  # open it, the keyboard staying in the list
     remove_requested = Signal(int)  # from the row's context menu; the window confirms
     order_requested = Signal(object)  # None (import order) or "uncertainty"
 
@@ -128,6 +73,7 @@ class ArticleListPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("article_count")
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._shown_id: int | None = None  # the reader's article: the only one highlighted
         self._lay_out()
         self._configure_table()
         self.retranslate()
@@ -209,7 +155,7 @@ class ArticleListPanel(QWidget):
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search_box.returnPressed.connect(self._apply_query)
+        self.search_box.returnPressed.connect(self._open_first_match)
         self._search_timer.timeout.connect(self._apply_query)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_query())
         self.order_box.currentIndexChanged.connect(
@@ -217,7 +163,9 @@ class ArticleListPanel(QWidget):
         )
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
+        self.table.moved_to.connect(lambda i: self.article_browsed.emit(i.data(ARTICLE_ID_ROLE)))
         self.model.modelReset.connect(self._show_count)
+        self.model.modelReset.connect(lambda: self.show_article(self._shown_id))
 
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("Search articles (Ctrl+F)"))
@@ -265,7 +213,7 @@ class ArticleListPanel(QWidget):
         )
         if listing.search and not has_words(listing.search):
             text = self.tr("Nothing to search for: type letters or digits")
-        self.count_label.setText(text)
+        self.count_label.setText(digits(text))
 
     def _apply_query(self) -> None:
         self._search_timer.stop()
@@ -276,12 +224,19 @@ class ArticleListPanel(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def _open_first_match(self) -> None:
+        """Enter in the search box: search now, then open the first article found."""
+        self._apply_query()
+        if self.model.rowCount():
+            self._activate(self.model.index(0, 0))
+
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
             self.article_activated.emit(index.data(ARTICLE_ID_ROLE))
 
     def show_article(self, article_id: int | None) -> None:
         """Select the open article's row (without opening it again) and scroll to it."""
+        self._shown_id = article_id
         row = self.model.row_of(article_id) if article_id is not None else None
         if row is None:
             self.table.clearSelection()

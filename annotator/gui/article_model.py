@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from annotator.app.article_listing import ArticleListing
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
+from annotator.gui.locale_format import long_date, number
 from annotator.storage.rows import ArticleSummary
 from annotator.storage.store import Store
 
@@ -153,7 +154,7 @@ class ArticleListModel(QAbstractTableModel):
         if column is Column.TITLE:
             return row.title
         if column is Column.PROGRESS:
-            return f"{row.done}/{row.units}"
+            return f"{number(row.done)}/{number(row.units)}"
         if column is Column.THEMES:
             return " ".join(self._marks[k][0] for k in row.themes if k in self._marks)
         if column is Column.DATE:
@@ -166,8 +167,10 @@ class ArticleListModel(QAbstractTableModel):
             return comma.join(self._names.get(k, k) for k in row.themes)
         if column is Column.PROGRESS:
             return self.tr("Sentences done: {done} of {total}").format(
-                done=row.done, total=row.units
+                done=number(row.done), total=number(row.units)
             )
+        if column is Column.DATE:
+            return long_date(row.date) if row.date else None
         if column is Column.SOURCE:
             return "\n".join(part for part in (row.url, row.source) if part) or None
         return row.title if column is Column.TITLE else None

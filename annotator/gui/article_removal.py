@@ -50,12 +50,12 @@ class RemovalActions:
         if preview.annotators:
             names = ", ".join(f"{LRI}{name}{PDI}" for name in preview.annotators)
             detail = self.tr(
-                "It is removed for everyone, with its units ({units}) and the labels ({labels})"
+                "It is removed for everyone, with its sentences ({units}) and the labels ({labels})"
                 " that {names} gave them. The project's event log keeps all of it."
             ).format(units=preview.units, labels=preview.labels, names=names)
         else:
             detail = self.tr(
-                "It is removed for everyone, with its units ({units}); no one has labelled it yet."
+                "It is removed for everyone, with its sentences ({units}); no one has labelled it yet."
             ).format(units=preview.units)
         box.setInformativeText(detail + "\n" + self.tr("Undo (Ctrl+Z) puts it back."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtCore import QStandardPaths, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.paths import data_dir
 from annotator.core.export import (
     DEFAULT_SPLIT,
     ExportCancelled,
@@ -34,6 +35,18 @@ from annotator.core.export import (
 )
 from annotator.core.export.options import EXTENSION, command_line
 from annotator.gui.export_worker import ExportWorker
+
+
+def default_export_folder(project: Path) -> Path:
+    """The project's folder, unless it is the app's hidden data folder (the default project):
+    then the user's Documents, where a lead looks for a dataset."""
+    data = data_dir().resolve()
+    if project.resolve().parent == data or data in project.resolve().parents:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+    return project.parent
 
 
 class ExportDialog(QDialog):
@@ -66,7 +79,9 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_changed)
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Labels:"), self._labels_box())
-        self.only_done = QCheckBox(self.tr("Only units marked done"), objectName="export_only_done")
+        self.only_done = QCheckBox(
+            self.tr("Only sentences marked done"), objectName="export_only_done"
+        )
         form.addRow("", self.only_done)
         self.with_suggestions = QCheckBox(
             self.tr("With the suggested themes and their scores"), objectName="export_suggestions"
@@ -98,7 +113,9 @@ class ExportDialog(QDialog):
             ),
             (self.tr("Every annotator agrees"), ("resolve", "unanimous")),
             (self.tr("Any annotator"), ("resolve", "any")),
-        ):
+            (self.tr("A lead's decision where reviewed, else the majority"),
+             ("resolve", "adjudicated")),
+        ):  # fmt: skip
             self.labels_box.addItem(text, value)
         for name in self.annotators:
             self.labels_box.addItem(self.tr("Only {name}").format(name=name), ("annotator", name))
@@ -122,9 +139,8 @@ class ExportDialog(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.out_edit = QLineEdit(objectName="export_out")
-        self.out_edit.setText(
-            str(self.store_path.with_name(f"{self.store_path.stem}-dataset.jsonl"))
-        )
+        folder = default_export_folder(self.store_path)
+        self.out_edit.setText(str(folder / f"{self.store_path.stem}-dataset.jsonl"))
         browse = QPushButton(self.tr("Choose…"), objectName="export_browse")
         browse.clicked.connect(self._choose_output)
         layout.addWidget(self.out_edit)

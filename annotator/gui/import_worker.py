@@ -197,6 +197,15 @@ class ImportReportBox(QMessageBox):
             "cannot store": self.tr("the project could not store it"),
             "no records found": self.tr("no records found"),
             "no Arabic text": self.tr("no Arabic text"),
+            "not a regular file": self.tr("not a regular file"),
+            "nested too deeply": self.tr("nested too deeply to read"),
+            "bad CSV": self.tr("not a valid CSV file"),
+            "a JSON file must hold": self.tr("not a valid JSON file"),
+            "unexpected text after the JSON value": self.tr("not a valid JSON file"),
+            "not a TREC-style news file": self.tr("not a TREC-style news file"),
+            "record has no text field": self.tr("a record has no text field"),
+            "a broken link": self.tr("a link that leads nowhere"),
+            "a link to a": self.tr("a link that leads outside the folder"),
         }
         return next((text for start, text in known.items() if reason.startswith(start)), reason)
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from annotator.app.commands import LABELLING, Command
-from annotator.gui.shortcuts import DIGITS, text_commands
+from annotator.gui.shortcuts import DIGITS, letter_actions, text_commands
 
 ARABIC_INDIC_ZERO = 0x0660
 EXTENDED_ARABIC_INDIC_ZERO = 0x06F0  # Persian/Urdu digits, on some Arabic layouts too
@@ -109,3 +109,10 @@ def label_command(event: QKeyEvent) -> KeyCommand | None:
     """A digit key's command: the keys other widgets hand on unless text is being typed."""
     found = command_for_event(event)
     return found if found is not None and found.command in LABELLING else None
+
+
+def letter_action(event: QKeyEvent) -> str | None:
+    """The window action of a letter another layout puts on its key (ى is N: the note)."""
+    if event.modifiers() & (_MODIFIERS & ~Qt.KeyboardModifier.ShiftModifier):
+        return None
+    return letter_actions().get(event.text())

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QFileDialog,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -21,20 +22,27 @@ from PySide6.QtWidgets import (
 from annotator import APP_NAME
 from annotator.app.commands import perform
 from annotator.app.session import AnnotationSession, Change, SessionEvent
+from annotator.gui.annotator_actions import AnnotatorActions, bound_annotator
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_model import ArticleListModel
 from annotator.gui.article_removal import RemovalActions
 from annotator.gui.errors import report_storage_error, reported
 from annotator.gui.integrity import IntegrityChecker
-from annotator.gui.keyboard import label_command
+from annotator.gui.keyboard import label_command, letter_action
+from annotator.gui.locale_format import ARABIC_INDIC, apply_locale
 from annotator.gui.menus import MenuBar
+from annotator.gui.physical_keys import mnemonic_letter, shortcut_by_position
 from annotator.gui.project_actions import ProjectActions
+from annotator.gui.qt_dialogs import left_to_right_paths
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
-from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
 from annotator.gui.suggestion_actions import SuggestionActions
+from annotator.gui.team_actions import TeamActions
 from annotator.gui.theme_panel import ThemePanel
+from annotator.gui.view_actions import ViewActions
+from annotator.gui.window_geometry import restore_layout, save_layout
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
 
@@ -46,7 +54,15 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions):
+class MainWindow(
+    QMainWindow,
+    ProjectActions,
+    RemovalActions,
+    ViewActions,
+    AnnotatorActions,
+    TeamActions,
+    SuggestionActions,
+):
     """Humble view: every decision is the session's; this window wires and redraws."""
 
     def __init__(
@@ -54,6 +70,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
     ):
         super().__init__()
         self.settings, self.language, self.database = settings, language, Path(database)
+        apply_locale(language, settings.digits)  # before any widget: they take the default
+        annotator = bound_annotator(store) or annotator  # a package labels as its owner
         self.session = AnnotationSession(store, annotator)
         self.article_model = ArticleListModel(store, annotator, language, self)
         self.article_panel = ArticleListPanel(self.article_model, self)
@@ -64,6 +82,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
         self.menu = MenuBar(self, self.menu_handlers())
         self.indexer = SearchIndexer(self)
         self.integrity = IntegrityChecker(self)
+        self.notes_view = None  # View → Notes, made when first asked for
         self._lay_out()
         self._connect()
         self.start_suggestions()
@@ -73,6 +92,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
         self.follow_suggestions()
         self.session.resume()
         self._refresh_all()
+        if bound_annotator(store):
+            self.status.show_message(self.package_note(annotator))
         self.indexer.start(store.path)
         self.integrity.start(store.path)
         QApplication.instance().installEventFilter(self)
@@ -91,26 +112,21 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1400, 860)
-        self.splitter.setSizes([540, 680, 240])
 
     def _connect(self) -> None:
         self.reader.unit_clicked.connect(self.session_go_to_unit)
+        self.reader.action_requested.connect(lambda name: self.menu.actions[name].trigger())
         self.article_panel.article_activated.connect(self.open_article)
+        self.article_panel.article_browsed.connect(self.browse_article)
         self.article_panel.remove_requested.connect(self.remove_article_asking)
-        self.article_panel.search_box.returnPressed.connect(self.article_panel.table.setFocus)
         self.theme_panel.leave_requested.connect(self.focus_reader)
         self.integrity.damaged.connect(self.on_damage_found)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = self.settings.window_state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        restore_layout(self, self.splitter, self.settings)
         self.menu.actions[f"language_{self.language}"].setChecked(True)
+        self.menu.actions["arabic_digits"].setChecked(self.settings.digits == ARABIC_INDIC)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -122,21 +138,26 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
             self.session.open_article(article_id)
         self.focus_reader()
 
+    def browse_article(self, article_id: int) -> None:
+        if article_id != self.session.article_id:
+            self.session.open_article(article_id)
+
     def focus_reader(self) -> None:
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @reported
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digit keys label the current unit wherever the focus is, unless text is being typed."""
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            left_to_right_paths(watched)
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
-        if (
-            focus is None
-            or focus is self.reader
-            or focus.window() is not self
-            or watched is not focus
-        ):
+        if focus is None or focus.window() is not self or watched is not focus:
+            return False
+        if self._by_key_position(focus, event):
+            return True
+        if focus is self.reader:
             return False
         if is_typing_field(focus):
             if event.key() == Qt.Key.Key_Escape:
@@ -144,10 +165,22 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
                 return True
             return False
         found = label_command(event)
-        if found is None:
-            return False
-        perform(self.session, found.command, found.digit)
-        return True
+        if found is not None:
+            perform(self.session, found.command, found.digit)
+            return True
+        action = letter_action(event)
+        if action is not None:
+            self.menu.actions[action].trigger()
+            return True
+        return False
+
+    def _by_key_position(self, focus: QWidget, event: QKeyEvent) -> bool:
+        """Ctrl shortcuts and Arabic menu letters by the key pressed, on any layout."""
+        letter = mnemonic_letter(event) if self.language == "ar" else None
+        if letter is not None and self.menu.open_by_mnemonic(letter):
+            return True
+        actions = self.menu.actions.values()
+        return shortcut_by_position(event, focus, actions, is_typing_field(focus))
 
     def on_damage_found(self, path: str, error: DatabaseCorrupt) -> None:
         """The background check found damage: stop writing to the file and say what to do."""
@@ -173,6 +206,9 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
             self.status.show_message(
                 self.tr("Last sentence of this article. Press ↓ again to open the next article.")
             )
+        elif event.change is Change.NOTE:
+            if self.notes_view is not None and self.notes_view.isVisible():
+                self.notes_view.reload()
         elif event.change is Change.THEMES:
             self.article_model.reload_themes()
         elif event.change is Change.ARTICLES:
@@ -185,7 +221,8 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
     def _refresh_all(self) -> None:
         self.article_panel.show_article(self.session.article_id)
         article = self.session.article
-        title = f"{article.title} — {APP_NAME}" if article else APP_NAME
+        who = self.session.annotator
+        title = f"{article.title} — {who} — {APP_NAME}" if article else f"{who} — {APP_NAME}"
         self.setWindowTitle(title)
         self._refresh_status()
         self._refresh_undo()
@@ -203,6 +240,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
         """Each menu action's handler, by the action's name in gui/menus.py."""
         return {
             "open_project": self.on_open_project,
+            "switch_annotator": self.on_switch_annotator,
             "new_project": self.on_new_project,
             "import_files": self.on_import_files,
             "import_folder": self.on_import_folder,
@@ -212,46 +250,25 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
             "redo": self.on_redo,
             "find": self.article_panel.focus_search,
             "remove_article": self.on_remove_article,
+            "edit_note": self.theme_panel.focus_note,
+            "notes_list": self.on_notes_list,
             "edit_themes": self.on_edit_themes,
             "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
             "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
             "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
             "back_to_text": self.focus_reader,
-            "show_suggestions": self.on_show_suggestions,
-            "suggestions_on_shared": self.on_suggestions_on_shared,
-            "suggestion_quality": self.on_suggestion_quality,
-            "retrain_suggestions": self.on_retrain_suggestions,
+            **self.suggestion_handlers(),
+            "arabic_digits": self.on_arabic_digits,
             "language_ar": lambda: self.set_language("ar"),
             "language_en": lambda: self.set_language("en"),
+            "hand_out_work": self.on_hand_out_work,
+            "merge_work": self.on_merge_work,
+            "team_progress": self.on_team_progress,
+            "team_agreement": self.on_team_agreement,
+            "review_disagreements": self.on_review_disagreements,
             "shortcuts": self.on_shortcuts,
             "about": self.on_about,
         }
-
-    def on_undo(self) -> None:
-        if self.session.undo() is None:
-            self.status.show_message(self.tr("Nothing to undo"))
-
-    def on_redo(self) -> None:
-        if self.session.redo() is None:
-            self.status.show_message(self.tr("Nothing to redo"))
-
-    def set_font_size(self, points: int) -> None:
-        points = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, points))
-        self.settings.font_size = points
-        self.reader.set_font_size(points)
-        self.status.show_message(self.tr("Text size {points} pt").format(points=points))
-
-    # -- drag and drop imports ------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
 
     # -- closing --------------------------------------------------------------------------
 
@@ -259,8 +276,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions, SuggestionActions)
         focus = QApplication.focusWidget()
         if focus is not None:
             focus.clearFocus()  # a note being typed is saved on focus-out
-        self.settings.set_window_state("geometry", self.saveGeometry())
-        self.settings.set_window_state("splitter", self.splitter.saveState())
+        save_layout(self, self.splitter, self.settings)
         self.settings.sync()
         self.indexer.stop()
         self.suggestions.stop()

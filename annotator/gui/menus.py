@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -36,6 +36,7 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec(
                 "recent_projects", lambda: translate("menus", "&Recent projects"), submenu=True
             ),
+            ActionSpec("switch_annotator", lambda: translate("menus", "S&witch annotator…")),
             None,
             ActionSpec("import_files", lambda: translate("menus", "&Import files…")),
             ActionSpec("import_folder", lambda: translate("menus", "Import &folder…")),
@@ -53,6 +54,7 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             None,
             ActionSpec("find", lambda: translate("menus", "&Find articles")),
             ActionSpec("remove_article", lambda: translate("menus", "Re&move article…")),
+            ActionSpec("edit_note", lambda: translate("menus", "&Note on this sentence")),
             None,
             ActionSpec("edit_themes", lambda: translate("menus", "&Themes…")),
         ],
@@ -65,6 +67,7 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("font_smaller", lambda: translate("menus", "&Smaller text")),
             ActionSpec("font_reset", lambda: translate("menus", "&Normal text size")),
             ActionSpec("back_to_text", lambda: translate("menus", "Back to the &text")),
+            ActionSpec("notes_list", lambda: translate("menus", "N&otes…")),
             None,
             ActionSpec(
                 "show_suggestions", lambda: translate("menus", "Show su&ggestions"), checkable=True
@@ -76,6 +79,23 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ),
             None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
+            ActionSpec(
+                "arabic_digits",
+                lambda: translate("menus", "&Arabic-Indic digits (٠١٢) in the Arabic interface"),
+                checkable=True,
+            ),
+        ],
+    ),
+    (
+        "team",
+        lambda: translate("menus", "&Team"),
+        [
+            ActionSpec("hand_out_work", lambda: translate("menus", "&Hand out work…")),
+            ActionSpec("merge_work", lambda: translate("menus", "&Merge returned work…")),
+            None,
+            ActionSpec("team_progress", lambda: translate("menus", "&Progress")),
+            ActionSpec("team_agreement", lambda: translate("menus", "&Agreement")),
+            ActionSpec("review_disagreements", lambda: translate("menus", "&Review disagreements")),
         ],
     ),
     (
@@ -160,6 +180,15 @@ class MenuBar:
                 self.actions[spec.name].setText(spec.text())
         for code, language_name in LANGUAGE_NAMES.items():
             self.actions[f"language_{code}"].setText(language_name)
+
+    def open_by_mnemonic(self, letter: str) -> bool:
+        """Open the menu whose title is underlined at this letter (Alt+letter)."""
+        wanted = QKeySequence(QKeyCombination(Qt.KeyboardModifier.AltModifier, Qt.Key(ord(letter))))
+        for menu in self.menus.values():
+            if len(letter) == 1 and QKeySequence.mnemonic(menu.title()) == wanted:
+                self.window.menuBar().setActiveAction(menu.menuAction())
+                return True
+        return False
 
     def set_recent(self, paths: list[str], open_path: Callable[[str], None]) -> None:
         self.recent_menu.clear()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.app.paths import PROJECT_SUFFIX
 from annotator.app.project import open_project
-from annotator.app.session import AnnotationSession
 from annotator.gui.errors import show_storage_error
 from annotator.gui.help import ShortcutsDialog, show_about
 from annotator.gui.i18n import install_translators
 from annotator.gui.import_worker import ImportController, describe_report
+from annotator.gui.locale_format import apply_locale
 from annotator.gui.menus import LANGUAGE_NAMES
 from annotator.gui.theme_editor import ThemeEditor
 from annotator.storage.errors import StorageError
@@ -89,22 +90,31 @@ class ProjectActions:
         """Show another project: a new session, the same views (the caller closes the old)."""
         self.indexer.stop()
         self.database = Path(path)
-        self.session = AnnotationSession(store, self.session.annotator)
-        self.session.subscribe(self._on_session_event)
-        self.follow_suggestions()
-        self.article_model.store = store
-        self.article_model.reload_themes()
-        self.article_model.reload()
-        self.reader.set_session(self.session)
-        self.theme_panel.set_session(self.session)
-        self.session.resume()
-        self._refresh_all()
+        self.use_session(store, self.session.annotator)
         self.settings.add_recent_project(self.database)
         self.menu.set_recent(self.settings.recent_projects, self.open_project_path)
         self.indexer.start(store.path)
         self.status.show_damage("")
         self.integrity.start(store.path)
         self.status.show_message(self.tr("Opened {name}").format(name=self.database.name))
+
+    # -- drag and drop imports ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        projects = [Path(p) for p in paths if p.endswith(PROJECT_SUFFIX)]
+        if projects:  # returned packages: merged, not imported
+            self.merge_packages(projects)
+        others = [p for p in paths if not p.endswith(PROJECT_SUFFIX)]
+        if others:
+            self.start_import(others)
 
     # -- importing ------------------------------------------------------------------------
 
@@ -155,6 +165,7 @@ class ProjectActions:
     def set_language(self, language: str) -> None:
         self.language = self.settings.language = language
         install_translators(QApplication.instance(), language)
+        self.setLocale(apply_locale(language, self.settings.digits))
         self.menu.retranslate()
         self.article_panel.retranslate()
         self.article_model.set_language(language)
@@ -164,6 +175,27 @@ class ProjectActions:
         self.status.show_message(
             self.tr("Interface language: {name}").format(name=LANGUAGE_NAMES[language])
         )
+
+    def on_notes_list(self) -> None:
+        """View → Notes: one window, brought to the front if already open."""
+        from annotator.gui.notes_view import NotesView
+
+        view = self.notes_view
+        if view is None or view.store is not self.session.store:
+            view = self.notes_view = NotesView(self.session.store, self.session.annotator, self)
+            view.go_to.connect(self.go_to_sentence)
+        view.fill_annotators(view.annotator_filter.currentData() or "")
+        view.reload()
+        view.show()
+        view.raise_()
+
+    def go_to_sentence(self, article_id: int, unit_index: int) -> None:
+        if article_id != self.session.article_id:
+            self.session.open_article(article_id, unit_index)
+        else:
+            self.session.go_to_unit(unit_index)
+        self.activateWindow()
+        self.focus_reader()
 
     def on_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter
 
 from annotator.core.export.chart import (
     FONT_FAMILIES,
+    LEGEND_INK,
     NO_THEME_COLOR,
     SPLIT_ALPHAS,
     chart_available,
@@ -63,7 +64,13 @@ def _bar(painter, row: Theme | None, figures, top: float, scale: float) -> float
         color = QColor(row.color if row else NO_THEME_COLOR)
         color.setAlphaF(SPLIT_ALPHAS[min(n, len(SPLIT_ALPHAS) - 1)])
         width = row_count(split, row) * scale
-        painter.fillRect(QRectF(x, top + 12, width, ROW_HEIGHT - 24), color)
+        box = QRectF(x, top + 12, width, ROW_HEIGHT - 24)
+        if row is None:  # hatched, so that no split's grey in the legend can be taken for it
+            painter.fillRect(box, QBrush(color, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(color)
+            painter.drawRect(box)
+        else:
+            painter.fillRect(box, color)
         x += width
     return x
 
@@ -72,9 +79,11 @@ def _legend(painter: QPainter, figures: list[SplitFigures], top: float) -> None:
     painter.setFont(_font(13))
     x = float(LABEL_WIDTH)
     for n, split in enumerate(figures):
-        color = QColor(MUTED)
+        color = QColor(LEGEND_INK)
         color.setAlphaF(SPLIT_ALPHAS[min(n, len(SPLIT_ALPHAS) - 1)])
         painter.fillRect(QRectF(x, top + 4, 14, 14), color)
+        painter.setPen(INK)
+        painter.drawRect(QRectF(x, top + 4, 14, 14))
         label = f"{split.name} ({split.target:.0%})"
         painter.setPen(INK)
         painter.drawText(QRectF(x + 20, top, 160, 22), Qt.AlignmentFlag.AlignVCenter, label)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from annotator.app.commands import perform
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.gui.errors import reported
 from annotator.gui.fonts import reader_font
-from annotator.gui.keyboard import command_for_event
+from annotator.gui.keyboard import command_for_event, letter_action
 from annotator.gui.reader_document import MarkStyle, ReaderDocument
 
 HIGHLIGHT = QColor("#fde68a")  # warm yellow: visible behind every theme colour and in print
@@ -22,6 +30,7 @@ class ReaderView(QTextBrowser):
     """Read-only page; key presses become labelling commands, clicks choose the current unit."""
 
     unit_clicked = Signal(int)
+    action_requested = Signal(str)  # a window action by a letter of another layout (ى: note)
 
     def __init__(
         self,
@@ -69,7 +78,7 @@ class ReaderView(QTextBrowser):
         themes = s.all_themes
         style = MarkStyle.for_themes(themes, theme_abbreviations(themes, self.language))
         spacing, suggested = self._points * 0.9, s.suggestions.chips_by_unit()
-        self.page.build(s.article, s.units, s.states, style, spacing, suggested)
+        self.page.build(s.article, s.units, s.states, style, spacing, s.notes, suggested)
         self._highlight(scroll=True)
 
     def _on_session_event(self, event: SessionEvent) -> None:
@@ -77,7 +86,7 @@ class ReaderView(QTextBrowser):
             self.rebuild()
         elif event.change is Change.CURRENT_UNIT:
             self._highlight(scroll=True)
-        elif event.change is Change.UNIT_STATE and event.unit_index is not None:
+        elif event.change in (Change.UNIT_STATE, Change.NOTE) and event.unit_index is not None:
             self._redraw_marks(event.unit_index)
             self._highlight(scroll=False)
         elif event.change is Change.SUGGESTIONS:
@@ -86,10 +95,11 @@ class ReaderView(QTextBrowser):
             self._highlight(scroll=False)
 
     def _redraw_marks(self, index: int) -> None:
-        """One unit's labels (and its suggestion while it is not done) drawn again."""
+        """One unit's labels, note and (while it is not done) suggestion drawn again."""
         s = self.session
         unit = s.units[index]
-        self.page.set_marks(index, s.state_of(unit), unit.kind, s.suggestions.chips(unit))
+        chips = s.suggestions.chips(unit)
+        self.page.set_marks(index, s.state_of(unit), unit.kind, s.note_of(unit.id), chips)
 
     # -- the current unit -----------------------------------------------------------------
 
@@ -136,6 +146,10 @@ class ReaderView(QTextBrowser):
         """Key map, then session: the session commits and tells every view what changed."""
         found = command_for_event(event)
         if found is None:
+            action = letter_action(event)
+            if action is not None:
+                self.action_requested.emit(action)
+                return
             super().keyPressEvent(event)
             return
         event.accept()
@@ -143,6 +157,27 @@ class ReaderView(QTextBrowser):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # Qt's names
         return False  # Tab and Shift+Tab move between unfinished units here, not between widgets
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.tooltip_at(event.pos()), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """A sentence's note (and its themes) when the pointer rests on it; "" for none."""
+        index = self.page.unit_at(self.cursorForPosition(point).position())
+        if index is None:
+            return ""
+        unit = self.session.units[index]
+        names = {t.key: t.name(self.language) for t in self.session.all_themes}
+        themes = [names.get(k, k) for k in self.session.state_of(unit).themes]
+        note = self.session.note_of(unit.id)
+        comma = "، " if self.language == "ar" else ", "
+        lines = [comma.join(themes)] if themes else []
+        if note:
+            lines.append(self.tr("Note: {note}").format(note=note))
+        return "\n".join(lines)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.scheme import Theme
+from annotator.gui.locale_format import long_date
 from annotator.gui.mark_object import (
     MARK_FAMILIES,
     OBJECT_CHARACTER,
@@ -33,7 +34,7 @@ from annotator.gui.mark_object import (
 from annotator.storage.rows import ArticleRecord, UnitRecord, UnitState
 
 THIN_SPACE = "\u2009"
-DONE_MARK, SKIPPED_MARK = "✓", "↷"
+DONE_MARK, SKIPPED_MARK, NOTE_MARK = "✓", "↷", "✎"
 MUTED = QColor("#6b7280")
 _SIZE_ADJUSTMENT = {"title": 2, "heading": 1, "sentence": 0}  # Qt scales 1.5x, 1.2x, 1x
 
@@ -113,6 +114,7 @@ class ReaderDocument:
         self._starts: list[int] = []
         self.style = MarkStyle({}, {})
         self._suggested: dict[int, tuple[str, ...]] = {}
+        self._notes: dict[int, str] = {}
 
     def build(
         self,
@@ -121,10 +123,12 @@ class ReaderDocument:
         states: dict[int, UnitState],
         style: MarkStyle,
         paragraph_spacing: float,
+        notes: dict[int, str] | None = None,
         suggested: dict[int, tuple[str, ...]] | None = None,
     ) -> None:
         """`suggested`: unit id -> theme keys drawn as outlined chips after its marks."""
-        self.style, self.spans, self._suggested = style, [], suggested or {}
+        self.style, self.spans, self._notes = style, [], notes or {}
+        self._suggested = suggested or {}
         self.document.clear()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -160,12 +164,14 @@ class ReaderDocument:
             if embedding:
                 cursor.insertText(POP_DIRECTION, QTextCharFormat())
             state = states.get(unit.id, UnitState())
-            self._insert_marks(cursor, state, unit.kind, self._suggested.get(unit.id, ()))
+            note, suggested = self._notes.get(unit.id, ""), self._suggested.get(unit.id, ())
+            self._insert_marks(cursor, state, unit.kind, note, suggested)
             self.spans.append(UnitSpan(start, end, cursor.position()))
 
     def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
         # Where the file came from is in the list's tooltip; a web address is worth showing.
-        meta = " · ".join(part for part in (article.date, article.category, article.url) if part)
+        date = long_date(article.date) if article.date else ""
+        meta = " · ".join(part for part in (date, article.category, article.url) if part)
         if not meta:
             return
         cursor.insertBlock(self._block_format(meta, "meta", spacing))
@@ -200,26 +206,29 @@ class ReaderDocument:
         return char_format
 
     def _insert_marks(
-        self, cursor: QTextCursor, state: UnitState, kind: str, suggested: tuple[str, ...] = ()
+        self, cursor: QTextCursor, state: UnitState, kind: str, note: str, suggested=()
     ) -> None:
-        """A space, then one chip per theme (or a muted ✓ / ↷), after the unit's last character;
-        then the suggested themes as outlined chips."""
-        labelled = state.status != "not_seen" and (
-            state.status != "done_with_themes" or bool(state.themes)
-        )
-        if not labelled and not suggested:
+        """A space, then a muted ✓ (done, no theme) or ↷ (skipped), one chip per theme, the
+        suggested themes as outlined chips, and ✎ if the unit has a note, after the unit's last
+        character. A skipped unit keeps its themes (stored, exported in `annotations`, not
+        counted as done): ↷ then its chips."""
+        symbol = {"done_no_theme": DONE_MARK, "skipped": SKIPPED_MARK}.get(state.status, "")
+        chips = [(key, False) for key in state.themes] + [(key, True) for key in suggested]
+        if not chips and not symbol and not note:
             return
         cursor.insertText(" ", self._unit_format(kind))
-        if labelled and not state.themes:
-            symbol = DONE_MARK if state.status == "done_no_theme" else SKIPPED_MARK
+        if symbol:
             cursor.insertText(symbol, self._muted_format())
-        chips = [(key, False) for key in state.themes] + [(key, True) for key in suggested]
         for n, (key, outlined) in enumerate(chips):
-            if n or (labelled and not state.themes):
+            if n or symbol:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             letters = self.style.abbreviations.get(key, key)
             color = self.style.colors.get(key, "#888888")
             cursor.insertText(OBJECT_CHARACTER, mark_format(letters, color, outlined))
+        if note:
+            if chips or symbol:
+                cursor.insertText(THIN_SPACE, QTextCharFormat())
+            cursor.insertText(NOTE_MARK, self._muted_format())
 
     @staticmethod
     def _muted_format() -> QTextCharFormat:
@@ -230,7 +239,7 @@ class ReaderDocument:
         return char_format
 
     def set_marks(
-        self, index: int, state: UnitState, kind: str, suggested: tuple[str, ...] = ()
+        self, index: int, state: UnitState, kind: str, note: str = "", suggested=()
     ) -> None:
         """Redraw one unit's marks and move the positions of every unit after it."""
         span = self.spans[index]
@@ -239,7 +248,7 @@ class ReaderDocument:
         cursor.setPosition(span.end)
         cursor.setPosition(span.marks_end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._insert_marks(cursor, state, kind, suggested)
+        self._insert_marks(cursor, state, kind, note, suggested)
         cursor.endEditBlock()
         shift = cursor.position() - span.marks_end
         span.marks_end = cursor.position()

@@ -63,6 +63,16 @@ class Settings:
     def set_flag(self, key: str, value: bool) -> None:
         self.backend.setValue(key, bool(value))
 
+    @property
+    def digits(self) -> str:
+        """ "western" (0-9, the default) or "arabic_indic" (٠-٩, Arabic interface only)."""
+        value = self._get("ui/digits", "western", str)
+        return value if value in ("western", "arabic_indic") else "western"
+
+    @digits.setter
+    def digits(self, value: str) -> None:
+        self.backend.setValue("ui/digits", value)
+
     def window_state(self, name: str) -> QByteArray | None:
         """Saved geometry or splitter state, None until the window was closed once."""
         value = self.backend.value(f"window/{name}")

@@ -70,6 +70,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("PgUp", "Ctrl+Up"), lambda: translate("help", "Previous article"), command=Command.PREVIOUS_ARTICLE,
              shown=lambda: "PgUp   Ctrl+↑"),
     Shortcut((), lambda: translate("help", "Make the clicked sentence current"), shown=lambda: translate("help", "Click")),
+    Shortcut(("N",), lambda: translate("help", "Write a note on the current sentence (Enter saves it and returns to the text)"),
+             action="edit_note", letters=("ى",)),
     Shortcut(("Ctrl+Z",), lambda: translate("help", "Undo the last change (goes back to its article)"),
              action="undo"),
     Shortcut(("Ctrl+Shift+Z", "Ctrl+Y"), lambda: translate("help", "Redo"), action="redo"),
@@ -87,6 +89,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("F1",), lambda: translate("help", "This help"), action="shortcuts"),
     Shortcut(("Ctrl+Q",), lambda: translate("help", "Quit (everything is already saved)"), action="quit"),
 )  # fmt: skip
+
+
+def letter_actions() -> dict[str, str]:
+    """Letters that other layouts put on a window action's key (ى on N) -> the action."""
+    return {letter: s.action for s in SHORTCUTS if s.action for letter in s.letters}
 
 
 def keys_of(action: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.app.session import AnnotationSession
+from annotator.gui.locale_format import number, percent
 
 MESSAGE_MS = 8000
 
@@ -23,6 +24,11 @@ class StatusLine(QObject):
         }
         self.labels["damage"].setStyleSheet("color: #b00020; font-weight: bold;")
         self.labels["damage"].hide()
+        # Who is labelling, where the eye finds it: bold, on a tinted chip.
+        self.labels["annotator"].setStyleSheet(
+            "font-weight: bold; border-radius: 4px; padding: 1px 6px;"
+            " background: palette(highlight); color: palette(highlighted-text);"
+        )
         for name, label in self.labels.items():
             label.setObjectName(f"status_{name}")
             label.setContentsMargins(8, 0, 8, 0)
@@ -31,10 +37,14 @@ class StatusLine(QObject):
     def update(self, session: AnnotationSession, database: Path) -> None:
         labels = self.labels
         labels["annotator"].setText(self.tr("Annotator: {name}").format(name=session.annotator))
-        labels["annotator"].setToolTip(self.tr("Your labels are saved under this name"))
+        labels["annotator"].setToolTip(
+            self.tr("Your labels are saved under this name (File → Switch annotator… changes it)")
+        )
         done, total = session.progress()
         labels["article"].setText(
-            self.tr("This article: {done} of {total}").format(done=done, total=total)
+            self.tr("This article: {done} of {total}").format(
+                done=number(done), total=number(total)
+            )
         )
         labels["article"].setToolTip(self.tr("Sentences you have finished in this article"))
         labels["database"].setText(database.name)
@@ -44,8 +54,8 @@ class StatusLine(QObject):
     def _show_overall(self, done: int, total: int) -> None:
         share = 100 * done / total if total else 0
         self.labels["overall"].setText(
-            self.tr("All articles: {done} of {total} ({share}%)").format(
-                done=f"{done:,}", total=f"{total:,}", share=f"{share:.1f}"
+            self.tr("All articles: {done} of {total} ({share})").format(
+                done=number(done), total=number(total), share=percent(share)
             )
         )
         self.labels["overall"].setToolTip(

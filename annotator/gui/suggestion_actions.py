@@ -31,6 +31,15 @@ class SuggestionActions:
         self.menu.actions["suggestions_on_shared"].setEnabled(shown)
         self.suggestions.open(self.session, self.store.path)
 
+    def suggestion_handlers(self) -> dict:
+        """The menu actions' handlers, by the actions' names in gui/menus.py."""
+        return {
+            "show_suggestions": self.on_show_suggestions,
+            "suggestions_on_shared": self.on_suggestions_on_shared,
+            "suggestion_quality": self.on_suggestion_quality,
+            "retrain_suggestions": self.on_retrain_suggestions,
+        }
+
     def on_show_suggestions(self) -> None:
         shown = self.menu.actions["show_suggestions"].isChecked()
         self.settings.set_flag(SHOWN_KEY, shown)

@@ -33,6 +33,7 @@ from annotator.gui.theme_panel import swatch_icon
 from annotator.storage.store import Store
 
 DEFAULT_NEW_COLOR = "#8e44ad"
+LRI, PDI = "\u2066", "\u2069"
 
 
 def key_from_name(name: str, taken: set[str]) -> str:
@@ -58,19 +59,24 @@ class ThemeForm(QWidget):
         self.definition_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.definition_en = QPlainTextEdit(self)
         self.definition_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        for box in (self.definition_ar, self.definition_en):
+        for box, direction in (
+            (self.definition_ar, Qt.LayoutDirection.RightToLeft),
+            (self.definition_en, Qt.LayoutDirection.LeftToRight),
+        ):
             box.setFixedHeight(70)
-        self.keywords = QPlainTextEdit(self)
-        self.keywords.setObjectName("theme_keywords")
-        self.keywords.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.keywords.setFixedHeight(96)
-        self.keywords.setToolTip(
-            self.tr(
-                "Words and phrases that suggest this theme, one a line or separated by commas."
-                " Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending"
-                " in * matches any ending."
+            box.setTabChangesFocus(True)  # Tab moves on; a definition never holds a tab
+            # Every paragraph in the box's language direction, also after typing or pasting
+            # (new blocks otherwise took the direction of the widget's parent).
+            option = box.document().defaultTextOption()
+            option.setTextDirection(direction)
+            side = (
+                Qt.AlignmentFlag.AlignRight
+                if direction == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft
             )
-        )
+            option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+            box.document().setDefaultTextOption(option)
+        self.keywords = self._keywords_box()
         self.shortcut = QSpinBox(self)
         self.shortcut.setRange(0, 9)
         self.shortcut.setSpecialValueText(self.tr("none"))
@@ -85,6 +91,21 @@ class ThemeForm(QWidget):
         form.addRow(self.tr("Keywords for suggestions"), self.keywords)
         form.addRow(self.tr("Shortcut digit"), self.shortcut)
         form.addRow(self.tr("Colour"), self.color_button)
+
+    def _keywords_box(self) -> QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setObjectName("theme_keywords")
+        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box.setFixedHeight(96)
+        box.setTabChangesFocus(True)
+        box.setToolTip(
+            self.tr(
+                "Words and phrases that suggest this theme, one a line or separated by commas."
+                " Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending"
+                " in * matches any ending."
+            )
+        )
+        return box
 
     def show_theme(self, theme: Theme | None) -> None:
         theme = theme or Theme("", "", "", DEFAULT_NEW_COLOR, None)
@@ -110,7 +131,7 @@ class ThemeForm(QWidget):
     def _set_color(self, color: str) -> None:
         self.color = color
         self.color_button.setIcon(swatch_icon(color, ""))
-        self.color_button.setText(color)
+        self.color_button.setText(f"{LRI}{color}{PDI}")  # "#c0392b", not "c0392b#", in Arabic
 
     def _choose_color(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.color), self, self.tr("Theme colour"))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
+from annotator.gui.locale_format import number
+from annotator.gui.note_field import NoteField
 from annotator.gui.theme_colors import readable_on
 
 SWATCH_SIZE = 22
+HEADER_LINES = 2
 
 
 def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
@@ -51,18 +54,6 @@ def checked_style(color: str) -> str:
         f'QPushButton[suggested="true"]:!checked {{ border: 2px dashed {color};'
         f" border-radius: 4px; }}"
     )
-
-
-class NoteField(QLineEdit):
-    """The current unit's note; Escape hands the keyboard back to the reader."""
-
-    leave_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.leave_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ThemeButton(QPushButton):
@@ -116,8 +107,7 @@ class ThemePanel(QWidget):
         self.note = NoteField(self)
         self.note.setObjectName("note")
         self._lay_out()
-        self.note.editingFinished.connect(self._save_note)
-        self.note.returnPressed.connect(self.leave_requested.emit)
+        self.note.finished.connect(self._save_note)
         self.note.leave_requested.connect(self.leave_requested.emit)
         self.set_session(session)
 
@@ -135,6 +125,11 @@ class ThemePanel(QWidget):
         bold = QFont(self.unit_label.font())
         bold.setBold(True)
         self.unit_label.setFont(bold)
+        # Two lines, always: a longer status never pushes the theme buttons down.
+        lines = QFontMetrics(bold).lineSpacing() * HEADER_LINES
+        self.unit_label.setFixedHeight(lines + 2)
+        self.unit_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.unit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.unit_label)
         layout.addWidget(self.group)
         layout.addWidget(self.suggestion_label)
@@ -194,7 +189,10 @@ class ThemePanel(QWidget):
         self.note_label.setText(self.tr("Note on this sentence"))
         self.note.setPlaceholderText(self.tr("Optional note"))
         self.note.setToolTip(
-            self.tr("Saved when you press Enter or leave the field; Esc returns to the text")
+            self.tr(
+                "N writes a note. Saved when you press Enter or Esc, or leave the field;"
+                " Shift+Enter starts a new line"
+            )
         )
 
     # -- following the session ------------------------------------------------------------
@@ -222,13 +220,13 @@ class ThemePanel(QWidget):
         self._describe_suggestion(unit)
         self.none_button.setEnabled(unit is not None)
         self.skip_button.setEnabled(unit is not None)
-        self._describe_unit(unit, state.status)
+        self._describe_unit(unit, state.status, bool(state.themes))
         if unit is None or unit.id != self._note_unit_id:
             self._note_unit_id = unit.id if unit else None
             self.note.setText(self.session.note() if unit else "")
             self.note.setEnabled(unit is not None)
 
-    def _describe_unit(self, unit, status: str) -> None:
+    def _describe_unit(self, unit, status: str, has_themes: bool) -> None:
         if unit is None:
             self.unit_label.setText(self.tr("No article open"))
             return
@@ -241,17 +239,20 @@ class ThemePanel(QWidget):
             "not_seen": self.tr("not done yet"),
             "done_no_theme": self.tr("done, no theme"),
             "done_with_themes": self.tr("done"),
-            "skipped": self.tr("skipped"),
+            "skipped": self.tr("skipped, themes kept but not counted")
+            if has_themes
+            else self.tr("skipped"),
         }
-        number, total = self.session.index + 1, len(self.session.units)
+        index, total = self.session.index + 1, len(self.session.units)
         self.unit_label.setText(
             self.tr("{kind} {number} of {total} — {status}").format(
                 kind=kinds.get(unit.kind, unit.kind),
-                number=number,
-                total=total,
+                number=number(index),
+                total=number(total),
                 status=statuses.get(status, status),
             )
         )
+        self.unit_label.setToolTip(self.unit_label.text())
 
     def _describe_suggestion(self, unit) -> None:
         suggestions = self.session.suggestions
@@ -275,6 +276,12 @@ class ThemePanel(QWidget):
             self.session.toggle_theme_key(key)
         finally:
             self.refresh()  # Qt already flipped the button; show what the store holds
+
+    def focus_note(self) -> None:
+        """N: write in the current sentence's note (the cursor at its end)."""
+        if self.note.isEnabled():
+            self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.note.moveCursor(QTextCursor.MoveOperation.End)
 
     def _save_note(self) -> None:
         if self._note_unit_id is not None:

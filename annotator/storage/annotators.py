@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.core.names import checked_name
 from annotator.storage.clock import utc_now
+from annotator.storage.errors import StorageError, UnknownAnnotator
 from annotator.storage.repository import Repository
 
 
@@ -36,6 +37,20 @@ class Annotators(Repository):
                 (name, utc_now()),
             )
         return self.id_of(name)
+
+    def rename(self, old: str, new: str) -> None:
+        """Give an annotator another name; their labels, notes and events follow (by id)."""
+        new = checked_name(new)
+        with self.transaction():
+            if self.id_of(old) is None:
+                raise UnknownAnnotator(f"no annotator named {old!r} in this project")
+            if self.id_of(new) is not None:
+                raise StorageError(f"there is already an annotator named {new!r}")
+            self.conn.execute("UPDATE annotators SET name = ? WHERE name = ?", (new, old))
+            self.conn.execute(
+                "UPDATE project SET bound_annotator = ? WHERE bound_annotator = ?", (new, old)
+            )
+        self.forget()
 
     def forget(self) -> None:
         """Drop the remembered ids (a transaction that added names was rolled back)."""

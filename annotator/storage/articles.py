@@ -230,6 +230,11 @@ class Articles(Repository):
         )
         return [UnitRecord(*row) for row in rows]
 
+    def unit(self, unit_id: int) -> UnitRecord | None:
+        row = self.conn.execute(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ?", (unit_id,))
+        found = row.fetchone()
+        return UnitRecord(*found) if found else None
+
     def _unit_ids(self, article_id: int) -> list[int]:
         rows = self.conn.execute(
             "SELECT id FROM units WHERE article_id = ? ORDER BY idx", (article_id,)

@@ -127,6 +127,25 @@ def backup_file(path: Path, reason: str) -> Path:
     return target
 
 
+def copy_project(source: Path, target: Path) -> None:
+    """A consistent copy of a project (with what its write-ahead log holds), read through
+    SQLite's backup API on a read-only connection: the source is never written to."""
+    try:
+        reader = connect(source, read_only=True)
+    except sqlite3.Error as error:
+        raise translate(error, source) from error
+    try:
+        writer = sqlite3.connect(str(target))
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    except sqlite3.Error as error:
+        raise translate(error, source) from error
+    finally:
+        reader.close()
+
+
 def _migrate(db: sqlite_utils.Database, path: Path | None, read_only: bool) -> Path | None:
     pending = MIGRATIONS.pending(db)
     if not pending:

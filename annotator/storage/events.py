@@ -33,6 +33,14 @@ class Events(Repository):
         )
         return cursor.lastrowid
 
+    def themes_used(self) -> set[str]:
+        """Every theme key any event's themes name (read by SQLite's JSON functions)."""
+        rows = self.conn.execute(
+            """SELECT DISTINCT t.value FROM events e, json_each(e.after, '$.themes') t
+               WHERE e.action != 'note' AND json_type(e.after, '$.themes') = 'array'"""
+        )
+        return {r[0] for r in rows}
+
     def list(self, unit_id: int | None = None, limit: int = -1) -> list[Event]:
         """Events in the order they happened (of one unit, or of the whole project)."""
         where = "WHERE e.unit_id = ?" if unit_id is not None else ""

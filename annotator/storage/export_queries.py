@@ -7,6 +7,7 @@ their writes. Rows are streamed from cursors; nothing holds the whole project in
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from itertools import groupby
@@ -30,10 +31,15 @@ ARTICLES_SQL = "SELECT id, title, text, source, url, category, date FROM article
 # annotator's status and themes gathered by correlated look-ups on the (unit_id, annotator_id)
 # primary keys (no sort, no temporary table); the text as UTF-8 bytes, because decoding it to
 # str costs more than the rest of the row and the writers want bytes anyway.
+# The notes come as a JSON object, annotator name -> note, made by SQLite (most units have
+# none: one primary-key probe, and no object is built for them).
 _UNITS_SQL = """
 SELECT u.article_id, u.idx, u.kind, u.start, u."end", CAST(u.text AS BLOB),
        (SELECT {statuses} FROM unit_status s WHERE s.unit_id = u.id),
-       (SELECT {labels} FROM labels l WHERE l.unit_id = u.id){suggestions}
+       (SELECT {labels} FROM labels l WHERE l.unit_id = u.id),
+       CASE WHEN EXISTS (SELECT 1 FROM notes n WHERE n.unit_id = u.id) THEN
+         (SELECT json_group_object(a.name, n.text) FROM notes n
+          JOIN annotators a ON a.id = n.annotator_id WHERE n.unit_id = u.id) END{suggestions}
 FROM units u ORDER BY u.article_id, u.idx
 """
 # With suggestions: the stored JSON of each unit's suggestion (None where none was computed).
@@ -158,6 +164,14 @@ class ExportSnapshot:
             votes.setdefault(article_id, {})[key] = n
         rows = self.conn.execute("SELECT id, unit_count FROM articles ORDER BY id")
         return [ArticleWeight(i, units, votes.get(i, {})) for i, units in rows]
+
+    def adjudications(self) -> dict[tuple[int, int], tuple[str, ...]]:
+        """(article id, unit index) -> a lead's final themes (team review)."""
+        rows = self.conn.execute(
+            "SELECT u.article_id, u.idx, a.themes FROM adjudications a"
+            " JOIN units u ON u.id = a.unit_id"
+        )
+        return {(article, index): tuple(json.loads(themes)) for article, index, themes in rows}
 
     def iter_articles(self) -> Iterator[SourceArticle]:
         """Articles in id order, each with its unit rows in order (grouped in C by groupby)."""

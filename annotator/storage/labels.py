@@ -63,6 +63,23 @@ class Labels(Repository):
             for u, by_name in found.items()
         }
 
+    def unit_states(self, unit_id: int) -> dict[str, UnitState]:
+        """annotator name -> state, for everyone who touched one unit."""
+        found: dict[str, list] = {}
+        for name, status in self.conn.execute(
+            """SELECT a.name, s.status FROM unit_status s JOIN annotators a
+               ON a.id = s.annotator_id WHERE s.unit_id = ?""",
+            (unit_id,),
+        ):
+            found[name] = [[], status]
+        for name, key in self.conn.execute(
+            """SELECT a.name, l.theme_key FROM labels l JOIN annotators a ON a.id = l.annotator_id
+               JOIN themes t ON t.key = l.theme_key WHERE l.unit_id = ? ORDER BY t.position""",
+            (unit_id,),
+        ):
+            found.setdefault(name, [[], Status.NOT_SEEN])[0].append(key)
+        return {name: UnitState(tuple(k), status) for name, (k, status) in found.items()}
+
     def annotator_states(self, article_id: int, annotator: str) -> dict[int, UnitState]:
         """unit id -> state for one annotator: what the reader needs to draw an article."""
         annotator_id = self._store.annotators.id_of(annotator)
@@ -145,6 +162,37 @@ class Labels(Repository):
         )
         return LabelChange(unit_id, before, after)
 
+    def put_state(self, unit_id: int, annotator_id: int, state: UnitState, at: str) -> None:
+        """Make the stored state equal to one the event log already holds (merge, sync),
+        inside the caller's transaction: no new event."""
+        self.put_states([(unit_id, annotator_id, state, at)])
+
+    def put_states(self, rows: list[tuple[int, int, UnitState, str]], fresh: bool = False) -> None:
+        """put_state for many units at once: a handful of statements for thousands of rows.
+
+        `fresh`: the caller knows none of these units has labels of these annotators yet."""
+        if not fresh:
+            self.conn.executemany(
+                "DELETE FROM labels WHERE unit_id = ? AND annotator_id = ?",
+                [(unit, who) for unit, who, _state, _at in rows],
+            )
+        self.conn.executemany(
+            "INSERT INTO labels (unit_id, annotator_id, theme_key, created_at) VALUES (?, ?, ?, ?)",
+            [(unit, who, key, at) for unit, who, state, at in rows for key in state.themes],
+        )
+        self.conn.executemany(
+            "DELETE FROM unit_status WHERE unit_id = ? AND annotator_id = ?",
+            [(unit, who) for unit, who, state, _at in rows if state.status == Status.NOT_SEEN],
+        )
+        self.conn.executemany(
+            """INSERT INTO unit_status (unit_id, annotator_id, status, updated_at)
+               VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, annotator_id) DO UPDATE
+               SET status = excluded.status, updated_at = excluded.updated_at
+               WHERE status != excluded.status""",
+            [(unit, who, str(state.status), at) for unit, who, state, at in rows
+             if state.status != Status.NOT_SEEN],
+        )  # fmt: skip
+
     def _checked(self, state: UnitState, before: UnitState) -> UnitState:
         """The state with its themes in scheme order; unknown themes, and retired ones the
         unit did not already have, are refused."""
@@ -191,38 +239,3 @@ class Labels(Repository):
                WHERE status != excluded.status""",
             (unit_id, annotator_id, str(status), now),
         )
-
-    # -- notes ----------------------------------------------------------------------------------
-
-    def note(self, unit_id: int, annotator: str) -> str:
-        annotator_id = self._store.annotators.id_of(annotator)
-        return "" if annotator_id is None else self._read_note(unit_id, annotator_id)
-
-    def _read_note(self, unit_id: int, annotator_id: int) -> str:
-        row = self.conn.execute(
-            "SELECT text FROM notes WHERE unit_id = ? AND annotator_id = ?",
-            (unit_id, annotator_id),
-        ).fetchone()
-        return row[0] if row else ""
-
-    def set_note(self, unit_id: int, annotator: str, text: str) -> None:
-        annotator_id, text = self._store.annotators.ensure(annotator), text.strip()
-        with self.transaction():
-            now, before = utc_now(), self._read_note(unit_id, annotator_id)
-            if before == text:
-                return
-            if text:
-                self.conn.execute(
-                    """INSERT INTO notes (unit_id, annotator_id, text, updated_at)
-                       VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, annotator_id)
-                       DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at""",
-                    (unit_id, annotator_id, text, now),
-                )
-            else:
-                self.conn.execute(
-                    "DELETE FROM notes WHERE unit_id = ? AND annotator_id = ?",
-                    (unit_id, annotator_id),
-                )
-            self._store.events.log(
-                annotator_id, unit_id, "note", {"note": before}, {"note": text}, now
-            )

@@ -57,6 +57,19 @@ class UnitState:
 
 
 @dataclass(frozen=True)
+class NoteRecord:
+    """One annotator's note on one unit, with where the unit is."""
+
+    article_id: int
+    article_title: str
+    unit_index: int
+    unit_text: str
+    annotator: str
+    text: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
 class LabelChange:
     unit_id: int
     before: UnitState

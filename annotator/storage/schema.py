@@ -186,6 +186,7 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE UNIQUE INDEX events_by_uid ON events(uid);
 CREATE INDEX events_by_unit_annotator ON events(unit_id, annotator_id, uid);
+CREATE INDEX events_by_annotator_device ON events(annotator_id, device);
 """)  # fmt: skip
 
 

@@ -4,7 +4,8 @@ A Store is its connection plus one repository per noun, each holding its own SQL
 
     store.articles   import, listing, reading          (articles.py)
     store.search     the full-text index                (search.py)
-    store.labels     themes, status and notes per unit  (labels.py)
+    store.labels     themes and status per unit         (labels.py)
+    store.notes      notes per unit                     (notes.py)
     store.events     the append-only event log          (events.py)
     store.themes     the theme scheme                   (themes.py)
     store.annotators names                              (annotators.py)
@@ -13,6 +14,10 @@ A Store is its connection plus one repository per noun, each holding its own SQL
     store.figures    counts and progress                (figures.py)
     store.project    the project's id, package binding  (project_info.py)
     store.suggestions models and suggested themes       (suggestions.py)
+    store.adjudications  a lead's final themes           (adjudications.py)
+    store.transfer   work moved in from another project (transfer.py)
+    store.team       assignments, merges, progress      (team.py)
+    store.judgements finished judgements, packed        (judgements.py)
 
 Every method that writes commits before it returns.
 """
@@ -24,6 +29,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.storage.adjudications import Adjudications
 from annotator.storage.annotators import Annotators
 from annotator.storage.articles import Articles
 from annotator.storage.database import open_database
@@ -31,13 +37,17 @@ from annotator.storage.device import this_device
 from annotator.storage.errors import DatabaseCorrupt, DatabaseReadOnly, damaged, translated
 from annotator.storage.events import Events
 from annotator.storage.figures import Figures
+from annotator.storage.judgements import Judgements
 from annotator.storage.labels import Labels
+from annotator.storage.notes import Notes
 from annotator.storage.positions import Positions
 from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
 from annotator.storage.search import SearchIndex
 from annotator.storage.suggestions import Suggestions
+from annotator.storage.team import Team
 from annotator.storage.themes import Themes
+from annotator.storage.transfer import Transfer
 
 
 class Store:
@@ -72,6 +82,7 @@ class Store:
         self.articles = Articles(self)
         self.search = SearchIndex(self)
         self.labels = Labels(self)
+        self.notes = Notes(self)
         self.events = Events(self)
         self.themes = Themes(self)
         self.positions = Positions(self)
@@ -79,6 +90,10 @@ class Store:
         self.figures = Figures(self)
         self.project = Project(self)
         self.suggestions = Suggestions(self)
+        self.adjudications = Adjudications(self)
+        self.transfer = Transfer(self)
+        self.team = Team(self)
+        self.judgements = Judgements(self)
 
     def close(self) -> None:
         self.conn.close()

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between annotators</source>
+        <translation>الاتفاق بين المعلِّمين</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>الجمل</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa (mean)</source>
+        <translation>كابا كوهين (المتوسط)</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha [95%]</source>
+        <translation>ألفا كريبندورف [95٪]</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>القراءة</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s reading guide: alpha 0.8 or more is reliable; 0.667 to 0.8 allows tentative conclusions; below that the labels are not reliable.</source>
+        <translation>دليل كريبندورف للقراءة: ألفا 0.8 فأكثر موثوقة؛ ومن 0.667 إلى 0.8 تسمح باستنتاجات مبدئية؛ وما دون ذلك فالتصنيفات غير موثوقة.</translation>
+    </message>
+    <message>
+        <source>The agreement could not be computed: {error}</source>
+        <translation>تعذّر حساب الاتفاق: {error}</translation>
+    </message>
+    <message>
+        <source>{units} sentences finished by two or more annotators ({names}).</source>
+        <translation>{units} جملة أنهاها معلِّمان أو أكثر ({names}).</translation>
+    </message>
+    <message>
+        <source>Whole label sets (MASI)</source>
+        <translation>مجموعات التصنيفات كاملة (MASI)</translation>
+    </message>
+    <message>
+        <source>Not defined (too few or identical judgements)</source>
+        <translation>غير معرّفة (أحكام قليلة جدًا أو متطابقة)</translation>
+    </message>
+    <message>
+        <source>Reliable</source>
+        <translation>موثوقة</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>مبدئية</translation>
+    </message>
+    <message>
+        <source>Not reliable</source>
+        <translation>غير موثوقة</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorActions</name>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Labelling as {name}</source>
+        <translation>التوسيم باسم {name}</translation>
+    </message>
+    <message>
+        <source>This project is a package for {name}: every label in it is saved under that name.</source>
+        <translation>هذا المشروع حزمة خاصة بـ {name}: كل توسيم فيه يُحفظ بهذا الاسم.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleListModel</name>
     <message>
         <source>Sentences done: {done} of {total}</source>
@@ -132,8 +214,8 @@
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <source>Only units marked done</source>
-        <translation>الوحدات المنجزة فقط</translation>
+        <source>Only sentences marked done</source>
+        <translation>الجمل المنجزة فقط</translation>
     </message>
     <message>
         <source>With the suggested themes and their scores</source>
@@ -162,6 +244,10 @@
     <message>
         <source>Any annotator</source>
         <translation>أي مُوسِّم</translation>
+    </message>
+    <message>
+        <source>A lead&apos;s decision where reviewed, else the majority</source>
+        <translation>قرار المشرف حيث رُوجعت، وإلا فرأي الأغلبية</translation>
     </message>
     <message>
         <source>Only {name}</source>
@@ -228,6 +314,61 @@
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>HandOutDialog</name>
+    <message>
+        <source>Hand out work</source>
+        <translation>توزيع العمل</translation>
+    </message>
+    <message>
+        <source>names, separated by commas</source>
+        <translation>الأسماء، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>Articles nobody has started</source>
+        <translation>المقالات التي لم يبدأها أحد</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>المعلِّمون:</translation>
+    </message>
+    <message>
+        <source>Share given to several:</source>
+        <translation>النسبة المعطاة لأكثر من معلِّم:</translation>
+    </message>
+    <message>
+        <source>Annotators per shared article:</source>
+        <translation>عدد المعلِّمين لكل مقال مشترك:</translation>
+    </message>
+    <message>
+        <source>Which articles:</source>
+        <translation>أي المقالات:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <source>Write packages to:</source>
+        <translation>كتابة الحزم في:</translation>
+    </message>
+    <message>
+        <source>Folder for the packages</source>
+        <translation>مجلد الحزم</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the packages.</source>
+        <translation>اختر مجلدًا للحزم.</translation>
     </message>
 </context>
 <context>
@@ -406,6 +547,38 @@ Last: {name}</source>
         <source>no Arabic text</source>
         <translation>لا يوجد نص عربي</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>nested too deeply to read</source>
+        <translation>متداخل بعمق لا يمكن قراءته</translation>
+    </message>
+    <message>
+        <source>not a valid CSV file</source>
+        <translation>ليس ملف CSV صالحًا</translation>
+    </message>
+    <message>
+        <source>not a valid JSON file</source>
+        <translation>ليس ملف JSON صالحًا</translation>
+    </message>
+    <message>
+        <source>not a TREC-style news file</source>
+        <translation>ليس ملف أخبار بصيغة TREC</translation>
+    </message>
+    <message>
+        <source>a record has no text field</source>
+        <translation>في أحد السجلات لا يوجد حقل نص</translation>
+    </message>
+    <message>
+        <source>a link that leads nowhere</source>
+        <translation>رابط لا يؤدي إلى شيء</translation>
+    </message>
+    <message>
+        <source>a link that leads outside the folder</source>
+        <translation>رابط يؤدي إلى خارج المجلد</translation>
+    </message>
 </context>
 <context>
     <name>LearningCurveChart</name>
@@ -432,17 +605,86 @@ Last: {name}</source>
         <source>Last sentence of this article. Press ↓ again to open the next article.</source>
         <translation>هذه آخر جملة في المقال. اضغط ↓ مرة أخرى لفتح المقال التالي.</translation>
     </message>
+</context>
+<context>
+    <name>NotesView</name>
     <message>
-        <source>Nothing to undo</source>
-        <translation>لا شيء للتراجع عنه</translation>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
     </message>
     <message>
-        <source>Nothing to redo</source>
-        <translation>لا شيء لإعادته</translation>
+        <source>Annotator:</source>
+        <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <source>Text size {points} pt</source>
-        <translation>حجم النص {points} نقطة</translation>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>الجملة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>آخر تعديل</translation>
+    </message>
+    <message>
+        <source>Double-click a note, or press Enter, to go to its sentence.</source>
+        <translation>انقر نقرًا مزدوجًا على ملاحظة، أو اضغط Enter، للانتقال إلى جملتها.</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>كل المُوسِّمين</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>لا توجد ملاحظات</numerusform>
+            <numerusform>ملاحظة واحدة</numerusform>
+            <numerusform>ملاحظتان</numerusform>
+            <numerusform>%n ملاحظات</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المعلِّم</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Sentences done</source>
+        <translation>الجمل المنجزة</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>المؤجَّلة</translation>
+    </message>
+    <message>
+        <source>Last work</source>
+        <translation>آخر عمل</translation>
+    </message>
+    <message>
+        <source>Last merged</source>
+        <translation>آخر دمج</translation>
     </message>
 </context>
 <context>
@@ -489,6 +731,36 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;بحث في:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;نوع الملفات:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Note: {note}</source>
+        <translation>ملاحظة: {note}</translation>
+    </message>
+</context>
+<context>
     <name>RemovalActions</name>
     <message>
         <source>No article to remove</source>
@@ -507,12 +779,12 @@ Last: {name}</source>
         <translation>أتريد حذف «{title}» من المشروع؟</translation>
     </message>
     <message>
-        <source>It is removed for everyone, with its units ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
-        <translation>سيُحذف عند الجميع مع وحداته (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
+        <source>It is removed for everyone, with its sentences ({units}) and the labels ({labels}) that {names} gave them. The project&apos;s event log keeps all of it.</source>
+        <translation>سيُحذف عند الجميع مع جمله (عددها {units}) والتصنيفات (عددها {labels}) التي أعطاها إياها: {names}. ويحتفظ سجل أحداث المشروع بكل ذلك.</translation>
     </message>
     <message>
-        <source>It is removed for everyone, with its units ({units}); no one has labelled it yet.</source>
-        <translation>سيُحذف عند الجميع مع وحداته (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
+        <source>It is removed for everyone, with its sentences ({units}); no one has labelled it yet.</source>
+        <translation>سيُحذف عند الجميع مع جمله (عددها {units})؛ ولم يصنّفه أحد بعد.</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z) puts it back.</source>
@@ -521,6 +793,64 @@ Last: {name}</source>
     <message>
         <source>Remove</source>
         <translation>حذف</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChoiceDialog</name>
+    <message>
+        <source>Review disagreements</source>
+        <translation>مراجعة الاختلافات</translation>
+    </message>
+    <message>
+        <source>Every theme</source>
+        <translation>كل المواضيع</translation>
+    </message>
+    <message>
+        <source>Every annotator</source>
+        <translation>كل المعلِّمين</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>حول:</translation>
+    </message>
+    <message>
+        <source>Between:</source>
+        <translation>بين:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review disagreements</source>
+        <translation>مراجعة الاختلافات</translation>
+    </message>
+    <message>
+        <source>Digits: toggle a theme of the decision · 0: no theme · Enter: the majority, then the next · ↓ ↑: next / previous · Ctrl+Z: undo</source>
+        <translation>الأرقام: إضافة موضوع إلى القرار أو حذفه · ‎0‎: بلا موضوع · Enter: رأي الأغلبية ثم التالي · ↓ ↑: التالي / السابق · Ctrl+Z: تراجع</translation>
+    </message>
+    <message>
+        <source>No disagreements: the annotators agree everywhere.</source>
+        <translation>لا اختلافات: المعلِّمون متفقون في كل مكان.</translation>
+    </message>
+    <message>
+        <source>Disagreement {n} of {total} · decided: {decided}</source>
+        <translation>الاختلاف {n} من {total} · تم البتّ: {decided}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Majority&lt;/b&gt;: {themes}</source>
+        <translation>&lt;b&gt;الأغلبية&lt;/b&gt;: {themes}</translation>
+    </message>
+    <message>
+        <source>not decided yet</source>
+        <translation>لم يُبتّ بعد</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decision&lt;/b&gt;: {themes}</source>
+        <translation>&lt;b&gt;القرار&lt;/b&gt;: {themes}</translation>
+    </message>
+    <message>
+        <source>no theme</source>
+        <translation>بلا موضوع</translation>
     </message>
 </context>
 <context>
@@ -549,8 +879,8 @@ Last: {name}</source>
         <translation>المُوسِّم: {name}</translation>
     </message>
     <message>
-        <source>Your labels are saved under this name</source>
-        <translation>تُحفظ وسومك بهذا الاسم</translation>
+        <source>Your labels are saved under this name (File → Switch annotator… changes it)</source>
+        <translation>تُحفظ توسيماتك بهذا الاسم (ملف ← تبديل المُوسِّم… لتغييره)</translation>
     </message>
     <message>
         <source>This article: {done} of {total}</source>
@@ -565,8 +895,8 @@ Last: {name}</source>
         <translation>ملف المشروع: ⁦{path}⁩</translation>
     </message>
     <message>
-        <source>All articles: {done} of {total} ({share}%)</source>
-        <translation>كل المقالات: {done} من {total} ({share}%)</translation>
+        <source>All articles: {done} of {total} ({share})</source>
+        <translation>كل المقالات: {done} من {total} ({share})</translation>
     </message>
     <message>
         <source>Sentences you have finished in the whole project</source>
@@ -597,6 +927,10 @@ Last: {name}</source>
     <message>
         <source>Retraining the suggestions…</source>
         <translation>إعادة تدريب الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>Suggestions stopped: their process ended unexpectedly</source>
+        <translation>توقفت الاقتراحات: انتهت عمليتها على نحو غير متوقع</translation>
     </message>
     <message>
         <source>Training the suggestions on the project&apos;s labels…</source>
@@ -695,6 +1029,64 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>SwitchAnnotatorDialog</name>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Labels are saved under the name chosen here, from now on and at the next start. Choose a name from the list or type a new one.</source>
+        <translation>تُحفظ التوسيمات بالاسم المختار هنا، من الآن وفي التشغيل القادم. اختر اسمًا من القائمة أو اكتب اسمًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Type a name: an empty name cannot be used.</source>
+        <translation>اكتب اسمًا: لا يمكن استخدام اسم فارغ.</translation>
+    </message>
+    <message>
+        <source>A name can have at most {count} characters.</source>
+        <translation>يمكن أن يتكون الاسم من {count} حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <source>A name cannot hold line breaks, tabs, control characters or direction marks.</source>
+        <translation>لا يمكن أن يحتوي الاسم على فواصل أسطر أو علامات جدولة أو محارف تحكم أو علامات اتجاه.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <source>{count} packages written to {folder}</source>
+        <translation>كُتبت {count} حزمة في {folder}</translation>
+    </message>
+    <message>
+        <source>Merge returned work</source>
+        <translation>دمج العمل المُعاد</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*{suffix})</source>
+        <translation>مشاريع Annotator (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Merging {count} package(s)…</source>
+        <translation>جارٍ دمج {count} حزمة…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>الدمج</translation>
+    </message>
+    <message>
+        <source>Merged {ok} of {total} package(s).</source>
+        <translation>دُمجت {ok} من {total} حزمة.</translation>
+    </message>
+    <message>
+        <source>{name}: not merged: {reason}</source>
+        <translation>{name}: لم تُدمج: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {added} added, {updated} updated, {unchanged} unchanged</source>
+        <translation>{name}: أُضيف {added}، وحُدّث {updated}، ولم يتغير {unchanged}</translation>
+    </message>
+</context>
+<context>
     <name>ThemeEditor</name>
     <message>
         <source>Themes</source>
@@ -748,10 +1140,6 @@ Last: {name}</source>
 <context>
     <name>ThemeForm</name>
     <message>
-        <source>Words and phrases that suggest this theme, one a line or separated by commas. Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending in * matches any ending.</source>
-        <translation>كلمات وعبارات توحي بهذا الموضوع، كل واحدة في سطر أو مفصولة بفواصل. تُطابَق أشكال الكتابة المختلفة والسوابق و ف ب ل ك ال؛ والمصطلح المنتهي بـ * يطابق أي نهاية.</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>بلا</translation>
     </message>
@@ -782,6 +1170,10 @@ Last: {name}</source>
     <message>
         <source>Colour</source>
         <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Words and phrases that suggest this theme, one a line or separated by commas. Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending in * matches any ending.</source>
+        <translation>كلمات وعبارات توحي بهذا الموضوع، كل واحدة في سطر أو مفصولة بفواصل. تُطابَق أشكال الكتابة المختلفة والسوابق و ف ب ل ك ال؛ والمصطلح المنتهي بـ * يطابق أي نهاية.</translation>
     </message>
     <message>
         <source>Theme colour</source>
@@ -819,8 +1211,8 @@ Last: {name}</source>
         <translation>ملاحظة اختيارية</translation>
     </message>
     <message>
-        <source>Saved when you press Enter or leave the field; Esc returns to the text</source>
-        <translation>تُحفظ عند الضغط على Enter أو مغادرة الحقل؛ ويعيدك Esc إلى النص</translation>
+        <source>N writes a note. Saved when you press Enter or Esc, or leave the field; Shift+Enter starts a new line</source>
+        <translation>يكتب N (ى) ملاحظة. تُحفظ عند الضغط على Enter أو Esc أو مغادرة الحقل؛ Shift+Enter يبدأ سطرًا جديدًا</translation>
     </message>
     <message>
         <source>No article open</source>
@@ -851,6 +1243,10 @@ Last: {name}</source>
         <translation>تم الإنجاز</translation>
     </message>
     <message>
+        <source>skipped, themes kept but not counted</source>
+        <translation>مؤجلة، موضوعاتها محفوظة ولا تُحتسب</translation>
+    </message>
+    <message>
         <source>skipped</source>
         <translation>تم التخطي</translation>
     </message>
@@ -868,6 +1264,21 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>ViewActions</name>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Text size {points} pt</source>
+        <translation>حجم النص {points} نقطة</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>This project was upgraded to the format of this version of Annotator. A copy of the file as it was before is kept at {path}.</source>
@@ -878,8 +1289,8 @@ Last: {name}</source>
         <translation>من يقوم بالوسم؟</translation>
     </message>
     <message>
-        <source>Your name is saved with every label you make:</source>
-        <translation>يُحفظ اسمك مع كل وسم تضعه:</translation>
+        <source>Your name is saved with every label you make (File → Switch annotator… changes it later). Cancel quits Annotator; a name cannot be empty.</source>
+        <translation>يُحفظ اسمك مع كل توسيم تضعه (ويمكن تغييره لاحقًا من ملف ← تبديل المُوسِّم…). زر الإلغاء يغلق Annotator؛ ولا يمكن أن يكون الاسم فارغًا.</translation>
     </message>
     <message>
         <source>A name can have at most {count} characters.</source>
@@ -1052,6 +1463,10 @@ Last: {name}</source>
         <translation>نقرة</translation>
     </message>
     <message>
+        <source>Write a note on the current sentence (Enter saves it and returns to the text)</source>
+        <translation>كتابة ملاحظة على الجملة الحالية (Enter يحفظها ويعود إلى النص)</translation>
+    </message>
+    <message>
         <source>Undo the last change (goes back to its article)</source>
         <translation>التراجع عن آخر تغيير (مع العودة إلى مقاله)</translation>
     </message>
@@ -1120,7 +1535,11 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Recent projects</source>
-        <translation>المشاريع الأ&amp;خيرة</translation>
+        <translation>الم&amp;شاريع الأخيرة</translation>
+    </message>
+    <message>
+        <source>S&amp;witch annotator…</source>
+        <translation>&amp;تبديل المُوسِّم…</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
@@ -1128,7 +1547,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>Import &amp;folder…</source>
-        <translation>استيراد م&amp;جلد…</translation>
+        <translation>استيراد مجل&amp;د…</translation>
     </message>
     <message>
         <source>&amp;Export dataset…</source>
@@ -1159,6 +1578,10 @@ Last: {name}</source>
         <translation>&amp;حذف المقال…</translation>
     </message>
     <message>
+        <source>&amp;Note on this sentence</source>
+        <translation>م&amp;لاحظة على هذه الجملة</translation>
+    </message>
+    <message>
         <source>&amp;Themes…</source>
         <translation>ال&amp;موضوعات…</translation>
     </message>
@@ -1183,6 +1606,10 @@ Last: {name}</source>
         <translation>العودة إلى ال&amp;نص</translation>
     </message>
     <message>
+        <source>N&amp;otes…</source>
+        <translation>الملا&amp;حظات…</translation>
+    </message>
+    <message>
         <source>Show su&amp;ggestions</source>
         <translation>إظهار الا&amp;قتراحات</translation>
     </message>
@@ -1193,6 +1620,34 @@ Last: {name}</source>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Arabic-Indic digits (٠١٢) in the Arabic interface</source>
+        <translation>أرقام &amp;هندية (٠١٢) في الواجهة العربية</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
+        <source>&amp;Hand out work…</source>
+        <translation>&amp;توزيع العمل…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge returned work…</source>
+        <translation>&amp;دمج العمل المُعاد…</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>الت&amp;قدّم</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>الات&amp;فاق</translation>
+    </message>
+    <message>
+        <source>&amp;Review disagreements</source>
+        <translation>&amp;مراجعة الاختلافات</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1208,7 +1663,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

@@ -70,4 +70,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>NotesView</name>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

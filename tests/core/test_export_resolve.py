@@ -90,5 +90,5 @@ def test_the_resolver_shares_one_result_per_combination():
     again = resolver.resolve(f"1{US}done_with_themes", f"1{US}economic")
     assert first is again
     assert first.labels == ["economic"]
-    assert first.json_tail.startswith(b'"labels":["economic"],"status":"done_with_themes"')
-    assert first.json_tail.endswith(b"}\n")
+    assert first.json_labels.startswith(b'"labels":["economic"],"status":"done_with_themes"')
+    assert first.json_labels.endswith(b"}")  # annotator_status closes; the line goes on

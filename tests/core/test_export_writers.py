@@ -27,8 +27,10 @@ RESOLVER = Resolver("majority", None, JudgementDecoder({1: "سارة"}, {"econom
 RESOLVED = RESOLVER.resolve(f"1{US}done_with_themes", f"1{US}economic")
 
 
-def jsonl_line(tmp_path, text: str, kind: str = "sentence") -> tuple[bytes, dict]:
-    row = (3, 4, kind, 10, 10 + len(text), text.encode(), None, None)
+def jsonl_line(
+    tmp_path, text: str, kind: str = "sentence", notes: str | None = None
+) -> tuple[bytes, dict]:
+    row = (3, 4, kind, 10, 10 + len(text), text.encode(), None, None, notes)
     path = tmp_path / "line.jsonl"
     writer = JsonlWriter(path)
     writer.start_article(SourceArticle(3, "", "", "", "", "", "", []), FIELDS)
@@ -51,6 +53,14 @@ def test_the_fast_jsonl_line_is_the_record(tmp_path, text):
     assert line.endswith(b"\n") and line.count(b"\n") == 1
     assert json.loads(line) == record
     assert list(json.loads(line)) == list(record)  # same field order as FIELDS
+
+
+def test_a_units_notes_end_the_jsonl_line(tmp_path):
+    notes = json.dumps({"سارة": 'راجع "الرقم"\nمرة أخرى'}, ensure_ascii=False)
+    line, record = jsonl_line(tmp_path, "جملة.", notes=notes)
+    assert json.loads(line) == record
+    assert record["notes"] == {"سارة": 'راجع "الرقم"\nمرة أخرى'}
+    assert json.loads(jsonl_line(tmp_path, "جملة.")[0])["notes"] == {}
 
 
 @given(st.text(max_size=40))

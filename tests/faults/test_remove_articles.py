@@ -37,7 +37,7 @@ def project(tmp_path):
         store.labels.set_themes(units[1].id, "amina", ["military"])
         store.labels.set_themes(units[2].id, "amina", ["economic", "reconstruction"])
         store.labels.set_status(units[1].id, "omar", "skipped")
-        store.labels.set_note(units[2].id, "omar", "رقم من بيان رسمي")
+        store.notes.set(units[2].id, "omar", "رقم من بيان رسمي")
         store.search.update()
     return path
 

@@ -154,8 +154,11 @@ def test_window_remembers_geometry_and_language(qtbot, store, make_window, setti
     window.set_language("ar")
     assert settings.language == "ar"
     window.close()
-    assert settings.window_state("geometry") is not None
-    assert settings.window_state("splitter") is not None
+    from annotator.gui.window_geometry import screen_key
+
+    key = screen_key(window.screen())
+    assert settings.window_state(f"geometry_{key}") is not None
+    assert settings.window_state(f"splitter_{key}") is not None
     install_translators(QApplication.instance(), "en")
 
 

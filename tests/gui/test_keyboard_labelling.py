@@ -169,7 +169,7 @@ def test_note_saved_on_enter(qtbot, store, make_window):
     note.setFocus()
     qtbot.keyClicks(note, "needs a second look")
     qtbot.keyClick(note, Qt.Key.Key_Return)
-    assert store.labels.note(window.session.current_unit.id, ANNOTATOR) == "needs a second look"
+    assert store.notes.get(window.session.current_unit.id, ANNOTATOR) == "needs a second look"
     assert QApplication.focusWidget() is window.reader
 
 

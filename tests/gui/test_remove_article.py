@@ -52,7 +52,7 @@ def test_remove_from_the_menu_is_confirmed_and_undone_with_ctrl_z(qtbot, store, 
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.article_id == removed and window.article_model.rowCount() == 3
     assert store.labels.state(unit.id, ANNOTATOR).themes == ("military",)
-    assert store.labels.note(unit.id, ANNOTATOR) == "ملاحظة على الجملة"
+    assert store.notes.get(unit.id, ANNOTATOR) == "ملاحظة على الجملة"
     assert window.article_panel.selected_article_id() == removed
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -129,6 +129,9 @@ def check_action(window, qtbot, action: str, key: str, opened: list) -> None:
     elif action == "find":
         press(window, key)
         assert QApplication.focusWidget() is window.article_panel.search_box
+    elif action == "edit_note":
+        press(window, key)
+        assert QApplication.focusWidget() is window.theme_panel.note, key
     elif action == "back_to_text":
         window.article_panel.focus_search()
         press(window, key)

@@ -87,7 +87,7 @@ def test_fixture_copy_opens_migrated_with_everything_kept(fixture, tmp_path):
             == "skipped"
         )
         article, index, annotator, text = expected["note"]
-        assert store.labels.note(store.articles.units(ids[article])[index].id, annotator) == text
+        assert store.notes.get(store.articles.units(ids[article])[index].id, annotator) == text
         assert store.positions.get("amina") == (ids[1], 2)
         assert expected["custom_theme"] in [t.key for t in store.themes.list()]
     assert digest(fixture) == before, "the fixture itself must never be changed"

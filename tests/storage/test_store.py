@@ -110,7 +110,7 @@ def test_reads_for_an_unknown_annotator_find_nothing_and_add_no_one(store, artic
     assert [(s.id, s.done) for s in store.articles.list("nobody")] == [(1, 0)]
     assert store.articles.count("nobody", "done") == 0
     assert store.labels.state(unit, "nobody") == UnitState()
-    assert store.labels.note(unit, "nobody") == ""
+    assert store.notes.get(unit, "nobody") == ""
     assert store.labels.annotator_states(1, "nobody") == {}
     assert store.figures.progress("nobody") == (0, len(store.articles.units(1)))
     assert "nobody" not in store.annotators.names()
@@ -126,9 +126,9 @@ def test_search_ignores_arabic_spelling_variants(store, article):
 def test_notes_are_saved_and_logged(store, article):
     store.articles.add([article])
     unit = store.articles.units(1)[1]
-    store.labels.set_note(unit.id, "mona", "  جملة غامضة  ")
-    assert store.labels.note(unit.id, "mona") == "جملة غامضة"
-    store.labels.set_note(unit.id, "mona", "جملة غامضة")  # unchanged: no new event
+    store.notes.set(unit.id, "mona", "  جملة غامضة  ")
+    assert store.notes.get(unit.id, "mona") == "جملة غامضة"
+    store.notes.set(unit.id, "mona", "جملة غامضة")  # unchanged: no new event
     assert [e.action for e in store.events.list(unit.id)] == ["note"]
 
 

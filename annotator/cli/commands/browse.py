@@ -34,8 +34,8 @@ def register(commands) -> None:
 
     show = commands.add_parser(
         "show",
-        help="show one article's units, labels and status",
-        description="Show an article unit by unit.",
+        help="show one article's sentences, labels, status and notes",
+        description="Show an article sentence by sentence (titles and headings included).",
     )
     show.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -82,6 +82,7 @@ def article_json(store: Store, article_id: int) -> dict:
     if article is None:
         raise CommandError(f"no article with id {article_id}")
     states = store.labels.article_states(article_id)
+    notes = store.notes.of_article(article_id)
     units = []
     for unit in store.articles.units(article_id):
         by_name = states.get(unit.id, {})
@@ -94,6 +95,7 @@ def article_json(store: Store, article_id: int) -> dict:
                 "end": unit.end,
                 "labels": {name: list(s.themes) for name, s in by_name.items()},
                 "status": {name: s.status for name, s in by_name.items()},
+                "notes": notes.get(unit.id, {}),
             }
         )
     return {
@@ -123,16 +125,21 @@ def run_show(args: argparse.Namespace) -> int:
         labels = "; ".join(f"{n}: {','.join(t) or '-'}" for n, t in unit["labels"].items())
         print(f"\n[{unit['index']}] {unit['kind']} {unit['start']}-{unit['end']}  {labels}")
         print(for_terminal(unit["text"], visual))
+        for name, note in unit["notes"].items():
+            print(f"  note ({name}): {for_terminal(note, visual)}")
     return 0
 
 
 def run_stats(args: argparse.Namespace) -> int:
     with open_store_for(args, writes=False) as store:
         stats = store.figures.project()
+        stats["team"] = [asdict(row) for row in store.team.progress()]
     if args.json:
         print_json(stats)
         return 0
-    print(f"Articles: {stats['articles']}   Units: {stats['units']}   Events: {stats['events']}")
+    print(
+        f"Articles: {stats['articles']}   Sentences: {stats['units']}   Events: {stats['events']}"
+    )
     kinds = ", ".join(f"{k}: {n}" for k, n in sorted(stats["units_by_kind"].items()))
     print(f"Units by kind: {kinds or '-'}")
     for name, figures in stats["annotators"].items():

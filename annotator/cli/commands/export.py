@@ -27,7 +27,7 @@ def register(commands) -> None:
     parser = commands.add_parser(
         "export",
         help="write the labelled project as a dataset (JSONL, CSV or Parquet) with a card",
-        description="Export one record per unit (title, heading, sentence) with its labels. "
+        description="Export one record per sentence (titles and headings included) with its labels. "
         "Reads one consistent snapshot; files appear only when complete.",
     )
     # SUPPRESS: without the option here, the value given before `export` is kept.
@@ -47,7 +47,8 @@ def register(commands) -> None:
     labels.add_argument(
         "--resolve",
         choices=RESOLVE_RULES,
-        help="combine annotators (default majority; a tie leaves the theme out)",
+        help="combine annotators (default majority; a tie leaves the theme out; adjudicated:"
+        " a lead's decision where there is one, else the majority)",
     )
     _record_options(parser)
     parser.add_argument(
@@ -62,7 +63,7 @@ def register(commands) -> None:
 
 
 def _record_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--only-done", action="store_true", help="only units marked done")
+    parser.add_argument("--only-done", action="store_true", help="only sentences marked done")
     parser.add_argument(
         "--with-suggestions",
         action="store_true",

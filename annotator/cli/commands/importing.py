@@ -75,7 +75,9 @@ class ProgressBar:
 
 
 def print_report(report: ImportReport) -> None:
-    print(f"Imported {report.articles} articles ({report.units} units) from {report.files} files.")
+    print(
+        f"Imported {report.articles} articles ({report.units} sentences) from {report.files} files."
+    )
     if report.duplicates:
         print(f"Skipped {report.duplicates} duplicate articles (already in the project).")
     for warning in report.warnings:

@@ -12,6 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.export.card_header import front_matter
+from annotator.core.export.card_tables import (
+    agreement_section,
+    cell,
+    chart_line,
+    cooccurrence_table,
+    counts_table,
+    table,
+    themes_table,
+)
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.source import AnnotatorSummary
 from annotator.core.export.stats import SplitFigures, worst_deviation
@@ -32,6 +41,8 @@ class CardContext:
     cooccurrence: Counter[tuple[str, str]]
     chart: Path | None
     version: str
+    decided: dict[str, int] | None = None  # --resolve adjudicated: units each rule decided
+    agreement: object | None = None  # an AgreementReport, when two or more annotators finished
 
 
 def card_paths(options: ExportOptions) -> tuple[Path, Path]:
@@ -72,26 +83,17 @@ def render_card(context: CardContext) -> str:
         _front_matter(context),
         MARKER,
         _summary(context),
-        _counts_table(context),
-        _chart(context),
-        _themes_table(context),
-        _cooccurrence_table(context),
+        counts_table(context),
+        chart_line(context),
+        themes_table(context),
+        cooccurrence_table(context),
+        agreement_section(context.agreement),
         _balance(context),
         _annotators_table(context),
         _fields(context.options.with_suggestions),
         _loading(context),
     ]
     return "\n\n".join(s for s in sections if s) + "\n"
-
-
-def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
-def _table(header: list[str], rows: list[list[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def _front_matter(context: CardContext) -> str:
@@ -108,14 +110,21 @@ _FORMAT_NAMES = {"jsonl": "JSON Lines", "csv": "CSV (UTF-8 with BOM)", "parquet"
 
 def _label_rule(options: ExportOptions) -> str:
     if options.annotator is not None:
-        return f"the labels of annotator **{_cell(options.annotator)}**"
+        return f"the labels of annotator **{cell(options.annotator)}**"
     rules = {
         "majority": "a theme is kept when more than half of the annotators who finished the "
         "unit chose it (a tie, exactly half, leaves it out)",
         "unanimous": "a theme is kept when every annotator who finished the unit chose it",
         "any": "a theme is kept when at least one annotator who finished the unit chose it",
+        "adjudicated": "a lead's decision where the annotators disagreed and a lead reviewed"
+        " the unit, the majority of the annotators who finished it elsewhere",
     }
     return f"resolved across annotators by **{options.resolve}**: {rules[options.resolve]}"
+
+
+def _decided(decided: dict[str, int] | None) -> str:
+    lead, vote = (decided or {}).get("adjudication", 0), (decided or {}).get("majority", 0)
+    return f"{lead:,} units were decided by a lead, {vote:,} by the majority. " if decided else ""
 
 
 def _summary(context: CardContext) -> str:
@@ -131,87 +140,10 @@ def _summary(context: CardContext) -> str:
         "# Arabic news sentences labelled by theme\n\n"
         f"{records:,} records (one per title, heading or sentence) from {articles:,} articles, "
         f"{_FORMAT_NAMES[options.format]} files. Labels: {_label_rule(options)}. "
-        f"Included: {scope}.\n\n"
+        f"{_decided(context.decided)}Included: {scope}.\n\n"
         f"Exported {when} by Annotator {context.version} with:\n\n"
         f"```\n{options.command or 'annotator export'}\n```"
     )
-
-
-def _counts_table(context: CardContext) -> str:
-    keys = [t.key for t in context.themes]
-    header = ["split", "target", "articles", "records", "share", *keys, "unlabelled"]
-    rows = []
-    for f in context.figures:
-        labelled = f.statuses.get("done_with_themes", 0)
-        rows.append(
-            [
-                f.name or "all",
-                f"{f.target:.0%}",
-                f"{f.articles:,}",
-                f"{f.units:,}",
-                f"{f.unit_share:.1%}",
-                *(f"{f.themes.get(k, 0):,}" for k in keys),
-                f"{f.units - labelled:,}",
-            ]
-        )
-    status_rows = [
-        [f.name or "all", *(f"{f.statuses.get(s, 0):,}" for s in _STATUS_ORDER)]
-        for f in context.figures
-    ]
-    return (
-        "## Counts per theme and split\n\nRecords carrying each theme (a record can carry "
-        "several).\n\n"
-        + _table(header, rows)
-        + "\n\nRecords by status:\n\n"
-        + _table(["split", *_STATUS_ORDER], status_rows)
-    )
-
-
-_STATUS_ORDER = ["done_with_themes", "done_no_theme", "skipped", "not_seen"]
-
-
-def _chart(context: CardContext) -> str:
-    if context.chart is None:
-        return "(No chart: matplotlib is not installed.)"
-    return f"![Records per theme and split]({context.chart.name})"
-
-
-def _themes_table(context: CardContext) -> str:
-    totals = Counter()
-    for f in context.figures:
-        totals.update(f.themes)
-    rows = [
-        [
-            f"`{t.key}`",
-            t.name_ar,
-            t.name_en,
-            t.definition_ar or "-",
-            t.definition_en or "-",
-            f"{totals.get(t.key, 0):,}" + (" (retired)" if t.retired else ""),
-        ]
-        for t in context.themes
-    ]
-    header = ["key", "الاسم", "name", "التعريف", "definition", "records"]
-    return "## Themes\n\n" + _table(header, rows)
-
-
-def _cooccurrence_table(context: CardContext) -> str:
-    keys = [t.key for t in context.themes]
-    totals = Counter()
-    for f in context.figures:
-        totals.update(f.themes)
-    pairs = context.cooccurrence
-    rows = [[f"`{a}`", *(f"{_pair(pairs, totals, a, b):,}" for b in keys)] for a in keys]
-    return (
-        "## Theme co-occurrence\n\nRecords labelled with both themes (the diagonal: with that "
-        "theme at all).\n\n" + _table(["", *(f"`{k}`" for k in keys)], rows)
-    )
-
-
-def _pair(pairs: Counter, totals: Counter, a: str, b: str) -> int:
-    if a == b:
-        return totals.get(a, 0)
-    return pairs.get((a, b), 0) + pairs.get((b, a), 0)
 
 
 def _balance(context: CardContext) -> str:
@@ -230,7 +162,7 @@ def _balance(context: CardContext) -> str:
         f"articles (seed {options.seed}; the same seed gives the same split) to balance theme "
         "counts and sizes. Share of all records, and of each theme's records, in each split "
         f"(worst gap from the target: {worst_deviation(context.figures):.1%}):\n\n"
-        + _table(["split", "target", "records", *keys], rows)
+        + table(["split", "target", "records", *keys], rows)
     )
 
 
@@ -244,7 +176,7 @@ def _annotators_table(context: CardContext) -> str:
     ]
     return (
         "## Annotators\n\nUnits each annotator finished and labels given per theme, in the "
-        "whole project.\n\n" + _table(["annotator", "units done", *keys], rows)
+        "whole project.\n\n" + table(["annotator", "units done", *keys], rows)
     )
 
 
@@ -269,7 +201,7 @@ _FIELD_ROWS = [
 
 def _fields(with_suggestions: bool) -> str:
     rows = _FIELD_ROWS + (SUGGESTION_FIELD_ROWS if with_suggestions else [])
-    return "## Record fields\n\n" + _table(["field", "type", "meaning"], rows)
+    return "## Record fields\n\n" + table(["field", "type", "meaning"], rows)
 
 
 def _loading(context: CardContext) -> str:

@@ -47,7 +47,7 @@ def _features(options: ExportOptions, annotators: list[str], keys: list[str]) ->
             lines += [f"  - name: {name}", "    list: string"]
         elif name == "annotations":
             lines += _struct(name, annotators, "list: string", options.format)
-        elif name == "annotator_status":
+        elif name in ("annotator_status", "notes"):
             lines += _struct(name, annotators, "dtype: string", options.format)
         else:
             lines += _scalar(name, _INTEGERS.get(name, "string"))

@@ -25,6 +25,10 @@ ARABIC_FONT_FILE = "NotoNaskhArabic-Regular.ttf"
 FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]  # DejaVu for Latin and as a fallback
 SPLIT_ALPHAS = [1.0, 0.6, 0.35, 0.2]
 NO_THEME_COLOR = "#9e9e9e"
+# "No theme" is hatched, never a solid grey: the split legend's shades are solid greys, and a
+# solid grey bar read as a split (train 158 looked like dev 153).
+NO_THEME_HATCH = "///"
+LEGEND_INK = "#222222"
 
 
 def _matplotlib():
@@ -138,7 +142,12 @@ def _split_legend(axes, figures: list[SplitFigures]) -> None:
     from matplotlib.patches import Patch
 
     handles = [
-        Patch(color="#555555", alpha=_alpha(n), label=f"{f.name} ({f.target:.0%})")
+        Patch(
+            facecolor=LEGEND_INK,
+            edgecolor=LEGEND_INK,
+            alpha=_alpha(n),
+            label=f"{f.name} ({f.target:.0%})",
+        )
         for n, f in enumerate(figures)
     ]
     axes.legend(
@@ -159,8 +168,11 @@ def _stack_bars(axes, rows: list[Theme | None], figures: list[SplitFigures]) -> 
     left = [0] * len(rows)
     for n, split in enumerate(figures):
         values = [row_count(split, row) for row in rows]
-        colors = [row.color if row else NO_THEME_COLOR for row in rows]
-        axes.barh(range(len(rows)), values, left=left, color=colors, alpha=_alpha(n))
+        colors = [row.color if row else "white" for row in rows]
+        bars = axes.barh(range(len(rows)), values, left=left, color=colors, alpha=_alpha(n))
+        no_theme = bars[len(rows) - 1]
+        no_theme.set_hatch(NO_THEME_HATCH)
+        no_theme.set_edgecolor(NO_THEME_COLOR)
         left = [a + b for a, b in zip(left, values, strict=True)]
     for y, total in enumerate(left):
         axes.text(total, y, f" {total:,}", va="center", fontsize=9, fontfamily=FONT_FAMILIES)

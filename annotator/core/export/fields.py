@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePosixPath, PureWindowsPath
 
 from annotator.core.export.options import ExportError
 from annotator.core.export.resolve import Resolved
-from annotator.core.export.source import END, INDEX, KIND, START, TEXT, SourceArticle, UnitRow
+from annotator.core.export.source import (
+    END,
+    INDEX,
+    KIND,
+    NOTES,
+    START,
+    TEXT,
+    SourceArticle,
+    UnitRow,
+)
 from annotator.core.text import has_presentation_forms
 
 ARTICLE_FIELDS = (
@@ -19,7 +29,8 @@ ARTICLE_FIELDS = (
 )
 UNIT_FIELDS = ("sentence_index", "kind", "text", "start", "end")
 LABEL_FIELDS = ("labels", "status", "annotations", "annotator_status")
-FIELDS = ARTICLE_FIELDS + UNIT_FIELDS + LABEL_FIELDS
+NOTE_FIELDS = ("notes",)  # annotator -> note on the unit ({} when nobody wrote one)
+FIELDS = ARTICLE_FIELDS + UNIT_FIELDS + LABEL_FIELDS + NOTE_FIELDS
 KINDS = ("title", "heading", "sentence")
 # UTF-8 of U+F000..U+FFFF starts with this byte; the presentation forms live there.
 _PRESENTATION_LEAD_BYTE = b"\xef"
@@ -101,4 +112,10 @@ def build_record(article: dict, row: UnitRow, resolved: Resolved) -> dict:
         "start": row[START],
         "end": row[END],
         **resolved.label_fields(),
+        "notes": notes_of(row),
     }
+
+
+def notes_of(row: UnitRow) -> dict[str, str]:
+    """The unit's notes, annotator -> text ({} for none)."""
+    return json.loads(row[NOTES]) if row[NOTES] else {}

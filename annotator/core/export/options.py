@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FORMATS = ("jsonl", "csv", "parquet")
-RESOLVE_RULES = ("majority", "unanimous", "any")
+RESOLVE_RULES = ("majority", "unanimous", "any", "adjudicated")
 SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 EXTENSION = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
 DEFAULT_SPLIT = "train=0.8,dev=0.1,test=0.1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from array import array
 from itertools import accumulate
 from pathlib import Path
@@ -13,6 +14,7 @@ from annotator.core.export.source import (
     END,
     INDEX,
     KIND,
+    NOTES,
     SCORES,
     START,
     SUGGESTED,
@@ -51,6 +53,7 @@ def parquet_schema(annotators: list[str], suggestion_keys: tuple[str, ...] | Non
         "labels": keys,
         "annotations": pa.struct([(n, keys) for n in annotators]) if annotators else pa.null(),
         "annotator_status": pa.struct([(n, text) for n in annotators]) if annotators else pa.null(),
+        "notes": pa.struct([(n, text) for n in annotators]) if annotators else pa.null(),
     }
     names = FIELDS
     if suggestion_keys is not None:
@@ -111,6 +114,7 @@ class ParquetWriter:
         self._resolved: list[Resolved] = []
         self._suggested: list[list[str] | None] = []
         self._scores: list[dict | None] = []
+        self._notes: list[tuple[int, str]] = []  # (row in the batch, notes JSON): few rows
 
     def start_article(self, article: SourceArticle, fields: dict) -> None:
         self._articles.append(fields)
@@ -127,6 +131,8 @@ class ParquetWriter:
             suggested, scores = self._decode(row[SUGGESTED], row[SCORES])
             self._suggested.append(suggested)
             self._scores.append(scores)
+        if row[NOTES]:
+            self._notes.append((len(self._index) - 1, row[NOTES]))
         if len(self._index) >= BATCH_ROWS:
             self._flush()
 
@@ -136,6 +142,7 @@ class ParquetWriter:
             if self._decode is not None:
                 columns["suggested"] = self._column("suggested", self._suggested)
                 columns["scores"] = self._column("scores", self._scores)
+            columns["notes"] = self._notes_column()
             arrays = [columns[field.name] for field in self._batch_schema]
             batch = self._pa.RecordBatch.from_arrays(arrays, schema=self._batch_schema)
             self._writer.write_batch(batch)
@@ -175,6 +182,19 @@ class ParquetWriter:
                 "annotator_status", [r.annotator_status for r in values]
             ).take(which),
         }
+
+    def _notes_column(self):
+        """A struct of one string per annotator; rows without notes are all nulls (built
+        column by column: making a dict per row would cost a second per million rows)."""
+        pa, kind, rows = self._pa, self._schema.field("notes").type, len(self._index)
+        if kind == pa.null():
+            return pa.nulls(rows)
+        by_name = {field.name: [None] * rows for field in kind}
+        for position, text in self._notes:
+            for name, note in json.loads(text).items():
+                by_name[name][position] = note
+        children = [pa.array(by_name[field.name], pa.string()) for field in kind]
+        return pa.StructArray.from_arrays(children, fields=list(kind))
 
     def _column(self, name: str, values: list):
         kind = self._schema.field(name).type

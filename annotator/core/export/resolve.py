@@ -4,6 +4,7 @@ Only judgements marked done vote: a skipped or unseen unit says nothing about it
 - majority: a theme needs more than half of the votes; a tie (exactly half) leaves it out.
 - unanimous: every annotator who marked the unit done chose the theme.
 - any: at least one of them chose it.
+- adjudicated: a lead's decision (team review) where there is one, the majority elsewhere.
 The record's status follows: done_with_themes when labels remain, done_no_theme when voters
 agreed on none, else skipped if anyone skipped it, else not_seen.
 """
@@ -20,7 +21,7 @@ from annotator.core.status import DONE_STATUSES
 class Resolved:
     """What one combination of judgements turns into; shared by every unit with that combination."""
 
-    __slots__ = ("annotations", "annotator_status", "json_tail", "labels", "status", "tally_key")
+    __slots__ = ("annotations", "annotator_status", "json_labels", "labels", "status", "tally_key")
 
     def __init__(self, labels: tuple[str, ...], status: str, judgements: Judgements):
         self.labels = list(labels)
@@ -28,8 +29,8 @@ class Resolved:
         self.tally_key = (labels, status)
         self.annotations = {j.annotator: list(j.themes) for j in judgements}
         self.annotator_status = {j.annotator: j.status for j in judgements}
-        # The end of a JSON record, made once per combination instead of once per unit.
-        self.json_tail = dumps(self.label_fields())[1:] + b"\n"
+        # The label fields of a JSON record (no braces), made once per combination, not per unit.
+        self.json_labels = dumps(self.label_fields())[1:-1]
 
     def label_fields(self) -> dict:
         return {
@@ -82,7 +83,10 @@ class Resolver:
     _LIMIT = 50_000  # combinations kept; beyond that the cache starts again (memory stays flat)
 
     def __init__(self, rule: str, annotator: str | None, decode: JudgementDecoder):
-        self.rule, self.annotator, self._decode = rule, annotator, decode
+        # Units without a decision fall back to the majority; decided ones go through
+        # decided(), which the export calls for them.
+        self.rule = "majority" if rule == "adjudicated" else rule
+        self.annotator, self._decode = annotator, decode
         self.positions = decode.positions
         self._cache: dict[tuple, Resolved] = {}
 
@@ -107,3 +111,16 @@ class Resolver:
         )
         self._cache[(statuses, labels)] = resolved
         return resolved
+
+    def decided(
+        self, statuses: int | str | None, labels: int | str | None, themes: tuple[str, ...]
+    ) -> Resolved:
+        """A unit a lead adjudicated: the decision's themes, everyone's own labels kept."""
+        key = (statuses, labels, themes)
+        found = self._cache.get(key)
+        if found is None:
+            judgements = self._decode(statuses, labels)
+            ordered = _in_theme_order(list(themes), self.positions)
+            status = "done_with_themes" if ordered else "done_no_theme"
+            found = self._cache[key] = Resolved(ordered, status, judgements)
+        return found

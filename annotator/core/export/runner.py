@@ -18,6 +18,8 @@ from annotator.core.export.output import OutputFiles
 from annotator.core.export.parquet import ParquetWriter
 from annotator.core.export.resolve import Resolver
 from annotator.core.export.source import (
+    INDEX,
+    KIND,
     LABEL_FOLD,
     STATUS_FOLD,
     AnnotatorSummary,
@@ -146,11 +148,15 @@ def _write_records(
         run.source.packing(),
     )
     resolver = Resolver(run.options.resolve, run.options.annotator, decode)
+    decisions = run.source.adjudications() if run.options.resolve == "adjudicated" else {}
     total, done, report_at = run.source.unit_count(), 0, REPORT_EVERY
     progress(0, total)
     for article in run.source.iter_articles():
         split = run.assignment[article.id] if run.assignment is not None else None
-        written = _write_article(run, article, split, resolver, stats)
+        if decisions:
+            written = _write_decided_article(run, article, split, resolver, stats, decisions)
+        else:
+            written = _write_article(run, article, split, resolver, stats)
         stats.articles[split] += 1 if written else 0
         done += len(article.units)
         if done >= report_at:
@@ -159,6 +165,7 @@ def _write_records(
             progress(done, total)
             report_at = done + REPORT_EVERY
     progress(total, total)
+    stats.agreement = _agreement(run, stats, decode)
     return stats
 
 
@@ -174,8 +181,10 @@ def _write_article(
     fields, writer = article_fields(article), run.writers[split]
     writer.start_article(article, fields)
     write, tally, cached, miss = writer.write, stats.tallies[split], resolver.cached, resolver.miss
-    only_done, written = run.options.only_done, 0
+    only_done, written, combinations = run.options.only_done, 0, stats.combinations
     for row in article.units:
+        if row[KIND] == "sentence":  # what agreement is measured on
+            combinations[row[STATUS_FOLD], row[LABEL_FOLD]] += 1
         resolved = cached((row[STATUS_FOLD], row[LABEL_FOLD])) or miss(
             row[STATUS_FOLD], row[LABEL_FOLD]
         )
@@ -185,6 +194,57 @@ def _write_article(
         tally[resolved.tally_key] += 1
         written += 1
     return written
+
+
+def _write_decided_article(run, article, split, resolver, stats, decisions) -> int:
+    """As _write_article, for --resolve adjudicated: a lead's decision where there is one."""
+    if not units_are_sound(article):
+        raise unit_problem(article)
+    writer = run.writers[split]
+    writer.start_article(article, article_fields(article))
+    written = 0
+    for row in article.units:
+        if row[KIND] == "sentence":
+            stats.combinations[row[STATUS_FOLD], row[LABEL_FOLD]] += 1
+        themes = decisions.get((article.id, row[INDEX]))
+        if themes is None:
+            resolved = resolver.resolve(row[STATUS_FOLD], row[LABEL_FOLD])
+        else:
+            resolved = resolver.decided(row[STATUS_FOLD], row[LABEL_FOLD], themes)
+        if run.options.only_done and resolved.status not in DONE_STATUSES:
+            continue
+        writer.write(row, resolved)
+        stats.tallies[split][resolved.tally_key] += 1
+        stats.decided["adjudication" if themes is not None else "majority"] += 1
+        written += 1
+    return written
+
+
+def _agreement(run: _Run, stats: ExportStats, decode: JudgementDecoder):
+    """The agreement of the exported annotators, from the judgement combinations the export
+    counted (units with the same judgements weigh the same: no second pass over the data).
+    None when fewer than two annotators finished a sentence."""
+    import numpy as np
+
+    from annotator.core.agreement import MISSING, LabelMatrix, compute_agreement
+    from annotator.core.status import DONE_STATUSES as DONE
+
+    names = [a.name for a in run.annotators]
+    keys = [t.key for t in run.themes]
+    if len(names) < 2 or not stats.combinations:
+        return None
+    column, bit = {n: i for i, n in enumerate(names)}, {k: 1 << i for i, k in enumerate(keys)}
+    rows, counts = [], []
+    for (statuses, labels), count in stats.combinations.items():
+        row = [MISSING] * len(names)
+        for judgement in decode(statuses, labels):
+            if judgement.status in DONE:
+                row[column[judgement.annotator]] = sum(bit[k] for k in judgement.themes)
+        rows.append(row)
+        counts.append(count)
+    masks = np.repeat(np.array(rows, dtype=np.int64), counts, axis=0)
+    report = compute_agreement(LabelMatrix(masks, tuple(names), tuple(keys)))
+    return report if report.units else None
 
 
 def _write_card(run: _Run, stats: ExportStats, summaries) -> tuple[Path, Path | None, list[str]]:
@@ -203,7 +263,9 @@ def _write_card(run: _Run, stats: ExportStats, summaries) -> tuple[Path, Path | 
         draw = run.draw_chart or draw_theme_chart
         draw(run.outputs.reserve(chart_path), run.themes, figures)
     context = CardContext(
-        run.options, run.themes, summaries, figures, stats.cooccurrence(), chart_path, __version__
-    )
+        run.options, run.themes, summaries, figures, stats.cooccurrence(), chart_path,
+        __version__, dict(stats.decided) if run.options.resolve == "adjudicated" else None,
+        stats.agreement,
+    )  # fmt: skip
     run.outputs.reserve(card_path).write_text(render_card(context), encoding="utf-8")
     return card_path, chart_path, warnings

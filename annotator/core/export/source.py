@@ -3,12 +3,13 @@
 A unit row is the storage layer's cursor row as it comes, because at a million rows every
 Python object made per row costs a measurable share of the time budget:
 
-    (article_id, index, kind, start, end, text as UTF-8 bytes, statuses, labels)
+    (article_id, index, kind, start, end, text as UTF-8 bytes, statuses, labels, notes)
 
 `statuses` and `labels` hold every annotator's status and themes of the unit, either packed
 into two integers (when ExportSource.packing() gives the layout) or folded into strings,
 "ID<US>STATUS<RS>..." and "ID<US>THEME<RS>...", with US and RS the ASCII separators below;
-None when empty. core.export.judgements documents both and decodes them.
+None when empty. core.export.judgements documents both and decodes them. `notes` is a JSON
+object (annotator name -> note) as text, None when the unit has no note.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from typing import Protocol
 from annotator.core.export.judgements import Packing
 from annotator.core.scheme import Theme
 
-UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels[, sugg.])
-INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD = range(1, 8)
-SUGGESTED, SCORES = 8, 9  # with suggestions: the stored JSON texts (core.export.suggested)
+UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels, notes[,
+#                   suggested, scores])
+INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD, NOTES = range(1, 9)
+SUGGESTED, SCORES = 9, 10  # with suggestions: the stored JSON texts (core.export.suggested)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +70,7 @@ class ExportSource(Protocol):
     def article_weights(self, annotator: str | None) -> list[ArticleWeight]: ...
 
     def iter_articles(self) -> Iterator[SourceArticle]: ...
+
+    def adjudications(self) -> dict[tuple[int, int], tuple[str, ...]]:
+        """(article id, unit index) -> a lead's final themes, for --resolve adjudicated."""
+        ...

@@ -28,6 +28,9 @@ class ExportStats:
     split_names: list[str | None]
     tallies: dict[str | None, Counter] = field(init=False)
     articles: Counter = field(default_factory=Counter)
+    decided: Counter = field(default_factory=Counter)  # --resolve adjudicated: units per rule
+    combinations: Counter = field(default_factory=Counter)  # sentences by judgements (packed)
+    agreement: object | None = None  # the AgreementReport computed from `combinations`
 
     def __post_init__(self) -> None:
         # (labels, status) -> units; label sets repeat, so this stays small.

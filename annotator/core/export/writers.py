@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core.export.fields import FIELDS, KINDS, build_record
+from annotator.core.export.fields import FIELDS, KINDS, NOTE_FIELDS, build_record
 from annotator.core.export.jsonbytes import dumps, string_body
 from annotator.core.export.resolve import Resolved
 from annotator.core.export.source import (
     END,
     INDEX,
     KIND,
+    NOTES,
     SCORES,
     START,
     SUGGESTED,
@@ -38,9 +39,9 @@ _KIND_JSON = {kind: dumps(kind) for kind in KINDS}
 class JsonlWriter:
     """One JSON object per line, UTF-8, text exactly as stored, keys in FIELDS order.
 
-    A line is joined from three pre-made pieces (the article's fields, made once per article;
-    the unit's own fields; the labels, made once per label combination): the same bytes
-    json.dumps(build_record(...)) would give, at a fraction of the cost.
+    A line is joined from pre-made pieces (the article's fields, made once per article; the
+    unit's own fields; the labels, made once per label combination; the notes, as SQLite made
+    them): the same record json.dumps(build_record(...)) would give, at a fraction of the cost.
     """
 
     def __init__(self, path: Path):
@@ -52,8 +53,9 @@ class JsonlWriter:
 
     def write(self, row: UnitRow, resolved: Resolved) -> None:
         kind = _KIND_JSON.get(row[KIND]) or dumps(row[KIND])
+        notes = row[NOTES]
         self._file.write(
-            b'%s%d,"kind":%s,"text":"%s","start":%d,"end":%d,%s'
+            b'%s%d,"kind":%s,"text":"%s","start":%d,"end":%d,%s,"notes":%s}\n'
             % (
                 self._head,
                 row[INDEX],
@@ -61,7 +63,8 @@ class JsonlWriter:
                 string_body(row[TEXT]),
                 row[START],
                 row[END],
-                resolved.json_tail,
+                resolved.json_labels,
+                notes.encode() if notes else b"{}",
             )
         )
 
@@ -80,8 +83,10 @@ class JsonlSuggestionWriter(JsonlWriter):
 
     def write(self, row: UnitRow, resolved: Resolved) -> None:
         suggested, scores = self._decode(row[SUGGESTED], row[SCORES])
+        notes = row[NOTES]
         self._file.write(
-            b'%s%d,"kind":%s,"text":"%s","start":%d,"end":%d,%s,"suggested":%s,"scores":%s}\n'
+            b'%s%d,"kind":%s,"text":"%s","start":%d,"end":%d,%s,"notes":%s,"suggested":%s,'
+            b'"scores":%s}\n'
             % (
                 self._head,
                 row[INDEX],
@@ -89,7 +94,8 @@ class JsonlSuggestionWriter(JsonlWriter):
                 string_body(row[TEXT]),
                 row[START],
                 row[END],
-                resolved.json_tail[:-2],  # without its closing brace and newline
+                resolved.json_labels,
+                notes.encode() if notes else b"{}",
                 dumps(suggested),
                 dumps(scores),
             )
@@ -100,7 +106,8 @@ class JsonlSuggestionWriter(JsonlWriter):
 # carriage return are on OWASP's list too. A leading apostrophe makes the cell plain text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LABEL_SEPARATOR = "|"
-_CSV_SCALARS = tuple(f for f in FIELDS if f not in ("labels", "annotations", "annotator_status"))
+_CSV_JSON = ("annotations", "annotator_status", *NOTE_FIELDS)  # written as JSON text
+_CSV_SCALARS = tuple(f for f in FIELDS if f not in ("labels", *_CSV_JSON))
 
 
 def excel_safe(value: object) -> object:
@@ -116,10 +123,7 @@ def theme_columns(theme_keys: list[str]) -> list[str]:
 
 def csv_header(theme_keys: list[str], suggestions: bool = False) -> list[str]:
     extra = list(SUGGESTION_FIELDS) if suggestions else []
-    return [
-        *_CSV_SCALARS, "labels", *theme_columns(theme_keys), "annotations", "annotator_status",
-        *extra,
-    ]  # fmt: skip
+    return [*_CSV_SCALARS, "labels", *theme_columns(theme_keys), *_CSV_JSON, *extra]
 
 
 class CsvWriter:
@@ -143,8 +147,7 @@ class CsvWriter:
             *(excel_safe(record[f]) for f in _CSV_SCALARS),
             LABEL_SEPARATOR.join(labels),
             *(1 if k in labels else 0 for k in self._keys),
-            json.dumps(record["annotations"], ensure_ascii=False),
-            json.dumps(record["annotator_status"], ensure_ascii=False),
+            *(json.dumps(record[name], ensure_ascii=False) for name in _CSV_JSON),
         ]
         if self._decode is not None:
             suggested, scores = self._decode(row[SUGGESTED], row[SCORES])

@@ -1,0 +1,1 @@
+"""Team work without widgets: handing out packages, merging them back, agreement, review."""
