@@ -17,6 +17,13 @@ from __future__ import annotations
 import re
 import sys
 
+# Python's and other packages' modules the app never loads. Not `unittest`: scipy loads
+# numpy.testing, which imports it (the packaged app could not suggest without it).
+STANDARD_EXCLUDED_MODULES = [
+    "tkinter", "pydoc_data", "test", "pytest", "IPython", "pandas", "matplotlib", "PIL",
+    "setuptools", "pkg_resources",
+]  # fmt: skip
+
 # Python modules of Qt and pyarrow that the app never imports.
 QT_EXCLUDED_MODULES = [
     "PySide6.QtNetwork",
@@ -53,6 +60,49 @@ PYARROW_EXCLUDED_MODULES = [
     "pyarrow.interchange",
     "pyarrow.pandas_compat",
 ]
+
+# scikit-learn and scipy for theme suggestions (annotator/core/suggest): the engine uses
+# feature_extraction.text (HashingVectorizer), linear_model (SGDClassifier), model_selection
+# (GroupKFold, GroupShuffleSplit), preprocessing.normalize and scipy.sparse; loading them
+# loads metrics, svm, utils, _loss and scipy's linalg, optimize, stats, special, spatial,
+# interpolate, integrate, ndimage, fft and constants, which stay. Left out: the parts no code
+# path of the app loads (PyInstaller's analysis would follow every import inside them), and
+# every `tests` package. tests/packaging/test_bundle_filter.py runs training, scoring,
+# serialising and evaluating and checks that none of these was loaded.
+SKLEARN_EXCLUDED_MODULES = [
+    f"sklearn.{name}"
+    for name in (
+        "_build_utils", "calibration", "cluster", "compose", "conftest", "covariance",
+        "cross_decomposition", "datasets", "decomposition", "discriminant_analysis", "dummy",
+        "ensemble", "experimental", "feature_selection", "frozen", "gaussian_process", "impute",
+        "inspection", "isotonic", "kernel_approximation", "kernel_ridge", "manifold", "mixture",
+        "multiclass", "multioutput", "naive_bayes", "neighbors", "neural_network", "pipeline",
+        "random_projection", "semi_supervised", "tests", "tree",
+    )
+]  # fmt: skip
+SCIPY_EXCLUDED_MODULES = [
+    f"scipy.{name}"
+    for name in (
+        "cluster", "conftest", "datasets", "differentiate", "fftpack", "io", "misc", "odr",
+        "signal",
+    )
+]  # fmt: skip
+
+
+def test_packages(*packages: str) -> list[str]:
+    """Every `tests` subpackage of the installed packages (module names), to leave out."""
+    import importlib.util
+    from pathlib import Path
+
+    found = []
+    for package in packages:
+        spec = importlib.util.find_spec(package)
+        for root in spec.submodule_search_locations if spec else ():
+            for init in Path(root).rglob("tests/__init__.py"):
+                parts = init.parent.relative_to(Path(root)).parts
+                found.append(".".join((package, *parts)))
+    return sorted(found)
+
 
 _PLUGINS_KEPT = {
     "platforms": {
@@ -111,7 +161,8 @@ _SYSTEM_LIBS = re.compile(
 )
 _DATA_DROPPED = re.compile(
     r"(^|/)(pyarrow/include/|pyarrow/src/|pyarrow/tests/)|\.(pyx|pxd|pxi|h|hpp|cc|cpp)$|"
-    r"^babel/locale-data/(?!(root|en|ar)\.dat$)"
+    r"^babel/locale-data/(?!(root|en|ar)\.dat$)|"
+    r"^(sklearn|scipy)/(.*/)?tests/|^sklearn/datasets/"
 )
 _TRANSLATION = re.compile(r"Qt/translations/(\w+?)_(\w+)\.qm$")
 KEPT_QT_LANGUAGES = {"ar", "en"}

@@ -17,7 +17,8 @@ PAGE_SIZE = 500
 
 
 class ArticleListing:
-    """The articles matching a status filter and a search, in import order, paged."""
+    """The articles matching a status filter and a search, paged: in import order, or in an
+    order given as a list of article ids (most uncertain suggestions first, say)."""
 
     def __init__(self, store: Store, annotator: str, page_size: int | None = None):
         self.store, self.annotator = store, annotator
@@ -28,13 +29,19 @@ class ArticleListing:
         self._row_of: dict[int, int] = {}
         self.exhausted = False
         self.matching = 0  # articles that match the query, fetched or not
+        self.order: list[int] | None = None  # article ids in display order (None: import)
+        self._order_at = 0  # how far into `order` the pages have got
 
     def set_query(self, status: str | None, search: str) -> None:
         self.status, self.search = status, search
 
+    def set_order(self, ids: list[int] | None) -> None:
+        """Every article id in the order to list them (None: import order); reload() next."""
+        self.order = list(ids) if ids is not None else None
+
     def reload(self) -> None:
         """Start again from the first page (the query or the project changed)."""
-        self.rows, self._row_of, self.exhausted = [], {}, False
+        self.rows, self._row_of, self.exhausted, self._order_at = [], {}, False, 0
         self._append(self._fetch(self.page_size))
         self.matching = (
             len(self.rows)
@@ -57,6 +64,8 @@ class ArticleListing:
         Only the unfiltered list is in id order, where the position is one bisect away."""
         if article_id in self._row_of or self.exhausted or self.status or self.search:
             return 0
+        if self.order is not None:
+            return 0
         ids = self.store.articles.ids()
         at = bisect.bisect_left(ids, article_id)
         if at >= len(ids) or ids[at] != article_id:
@@ -74,12 +83,26 @@ class ArticleListing:
         return row
 
     def _fetch(self, limit: int) -> list[ArticleSummary]:
+        if self.order is not None:
+            return self._fetch_in_order(limit)
         after = self.rows[-1].id if self.rows else None
         page = self.store.articles.list(
             self.annotator, self.status, self.search, limit, after_id=after
         )
         if len(page) < limit:
             self.exhausted = True
+        return page
+
+    def _fetch_in_order(self, limit: int) -> list[ArticleSummary]:
+        """The next rows of `order` that match the filters (one query per slice of ids)."""
+        order, page = self.order or [], []
+        while len(page) < limit and self._order_at < len(order):
+            chunk = order[self._order_at : self._order_at + limit]
+            self._order_at += len(chunk)
+            found = self.store.articles.list(self.annotator, self.status, self.search, ids=chunk)
+            by_id = {summary.id: summary for summary in found}
+            page += [by_id[i] for i in chunk if i in by_id]
+        self.exhausted = self._order_at >= len(order)
         return page
 
     def _append(self, page: list[ArticleSummary]) -> None:

@@ -18,6 +18,8 @@ class Command(enum.Enum):
     NEXT_UNIT = "next_unit"
     PREVIOUS_UNIT = "previous_unit"
     NEXT_UNFINISHED = "next_unfinished"
+    ACCEPT_OR_NEXT_UNFINISHED = "accept_or_next_unfinished"  # Enter
+    MOST_UNCERTAIN = "most_uncertain"  # U / ع
     PREVIOUS_UNFINISHED = "previous_unfinished"
     FIRST_UNIT = "first_unit"
     LAST_UNIT = "last_unit"
@@ -39,6 +41,11 @@ def perform(session, command: Command, digit: int | None = None) -> object:
     if command is Command.SKIP:
         session.skip()
         return session.next_unit()
+    if command is Command.ACCEPT_OR_NEXT_UNFINISHED:
+        # A shown suggestion is accepted (and the next unit not done becomes current);
+        # with none shown, Enter keeps its old meaning.
+        accepted = session.accept_suggestion()
+        return accepted if accepted is not None else session.next_unfinished_unit()
     simple = {
         Command.DONE_NO_THEME: session.mark_done_no_theme,
         Command.NEXT_UNIT: session.next_unit,
@@ -48,6 +55,7 @@ def perform(session, command: Command, digit: int | None = None) -> object:
         Command.FIRST_UNIT: session.first_unit,
         Command.LAST_UNIT: session.last_unit,
         Command.NEXT_ARTICLE: session.next_article,
+        Command.MOST_UNCERTAIN: session.most_uncertain_next,
         Command.PREVIOUS_ARTICLE: session.previous_article,
     }
     return simple[command]()

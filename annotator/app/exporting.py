@@ -22,5 +22,5 @@ def export_project(
 ) -> ExportResult:
     """Write the dataset `options` describe; raises ExportError, ExportCancelled or a
     StorageError, leaving nothing half-written."""
-    with ExportSnapshot(database) as snapshot:
+    with ExportSnapshot(database, with_suggestions=options.with_suggestions) as snapshot:
         return export_dataset(snapshot, options, progress, cancelled, chart)

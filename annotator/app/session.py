@@ -11,18 +11,15 @@ from annotator.app.navigation import Move, neighbour_article, next_not_seen
 from annotator.app.session_events import Change, Listener, SessionEvent
 from annotator.app.session_notes import NotesMixin
 from annotator.app.session_removal import RemovalMixin
+from annotator.app.suggestions.session_suggestions import SessionSuggestions, SuggestionMixin
 from annotator.app.undo import RemovalEntry, UndoEntry, UndoStack
 from annotator.core.scheme import Theme
-from annotator.core.status import DONE_STATUSES
+from annotator.core.status import is_done
 from annotator.storage.rows import ArticleRecord, LabelChange, UnitRecord, UnitState
 from annotator.storage.store import Store
 
 
-def is_done(state: UnitState) -> bool:
-    return state.status in DONE_STATUSES
-
-
-class AnnotationSession(NotesMixin, RemovalMixin):
+class AnnotationSession(NotesMixin, RemovalMixin, SuggestionMixin):
     """One annotator working through one project."""
 
     def __init__(self, store: Store, annotator: str):
@@ -42,6 +39,7 @@ class AnnotationSession(NotesMixin, RemovalMixin):
         self._end_offered = False
         self._article_ids: list[int] | None = None
         self._overall: list[int] | None = None  # [done, total] units for this annotator
+        self.suggestions = SessionSuggestions(self)  # subscribed first: read before views draw
 
     # -- observers --------------------------------------------------------------------------
 
@@ -72,7 +70,7 @@ class AnnotationSession(NotesMixin, RemovalMixin):
 
     def progress(self) -> tuple[int, int]:
         """Units done in the open article, and its unit count."""
-        return sum(1 for u in self.units if is_done(self.state_of(u))), len(self.units)
+        return sum(1 for u in self.units if is_done(self.state_of(u).status)), len(self.units)
 
     def themes_used(self) -> tuple[str, ...]:
         """Keys of the themes given to some unit of the open article, in scheme order."""
@@ -223,7 +221,7 @@ class AnnotationSession(NotesMixin, RemovalMixin):
     def confirm(self) -> LabelChange | None:
         """Mark the current unit done as it is (no theme if it has none) unless it already is."""
         unit = self.current_unit
-        if unit is None or is_done(self.state_of(unit)):
+        if unit is None or is_done(self.state_of(unit).status):
             return None
         return self._record(self.store.labels.mark_done(unit.id, self.annotator))
 
@@ -243,7 +241,7 @@ class AnnotationSession(NotesMixin, RemovalMixin):
     def _show_state(self, change: LabelChange) -> None:
         self.states[change.unit_id] = change.after
         if self._overall is not None:
-            self._overall[0] += is_done(change.after) - is_done(change.before)
+            self._overall[0] += is_done(change.after.status) - is_done(change.before.status)
         self._end_offered = False
         index = next((i for i, u in enumerate(self.units) if u.id == change.unit_id), None)
         self._emit(Change.UNIT_STATE, index)

@@ -15,6 +15,8 @@ class Change(enum.Enum):
     END_OF_ARTICLE = "end_of_article"  # past the last unit: the next move opens the next article
     THEMES = "themes"  # the theme scheme was edited
     ARTICLES = "articles"  # an article was removed or put back: the list must be read again
+    SUGGESTIONS = "suggestions"  # suggestions were computed, shown or hidden: redraw them
+    NOTHING_UNCERTAIN = "nothing_uncertain"  # U found no sentence left to go to
 
 
 @dataclass(frozen=True)

@@ -38,4 +38,9 @@ _LEADING_PROCLITIC = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]?ال|لل|[بلك
 
 def index_key(text: str) -> str:
     """The searchable form of a text: normalised letters, proclitics removed from every word."""
-    return _LEADING_PROCLITIC.sub("", normalize(text))
+    return strip_proclitics(normalize(text))
+
+
+def strip_proclitics(normalized: str) -> str:
+    """index_key of a text already normalize()d (suggestion features normalise once per text)."""
+    return _LEADING_PROCLITIC.sub("", normalized)

@@ -24,6 +24,7 @@ class Theme:
     definition_ar: str = ""
     definition_en: str = ""
     retired: bool = False
+    keywords: str = ""  # the theme's lexicon for suggestions: one term a line (core.suggest)
 
     def name(self, language: str) -> str:
         return self.name_ar if language == "ar" else self.name_en

@@ -22,6 +22,7 @@ class AnnotatorActions:
         annotator = bound_annotator(store) or annotator
         self.session = AnnotationSession(store, annotator)
         self.session.subscribe(self._on_session_event)
+        self.follow_suggestions()
         self.article_model.store = store
         self.article_model.listing.annotator = annotator
         self.article_model.reload_themes()

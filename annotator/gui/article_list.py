@@ -57,6 +57,7 @@ class ArticleListPanel(QWidget):
     article_browsed = Signal(int)  # open it, the keyboard staying in the list
     remove_requested = Signal(int)  # from the row's context menu; the window confirms
     query_applied = Signal(str)  # the search now listed (its words are highlighted in the text)
+    order_requested = Signal(object)  # None (import order) or "uncertainty"
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,6 +67,8 @@ class ArticleListPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("status_filter")
+        self.order_box = QComboBox(self)
+        self.order_box.setObjectName("article_order")
         self.table = ArticleTable(self)
         self.table.setObjectName("article_table")
         self.count_label = QLabel(self)
@@ -81,6 +84,7 @@ class ArticleListPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search_box, 1)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.order_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
@@ -155,6 +159,9 @@ class ArticleListPanel(QWidget):
         self.search_box.returnPressed.connect(self._open_first_match)
         self._search_timer.timeout.connect(self._apply_query)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_query())
+        self.order_box.currentIndexChanged.connect(
+            lambda _i: self.order_requested.emit(self.order())
+        )
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
         self.table.moved_to.connect(lambda i: self.article_browsed.emit(i.data(ARTICLE_ID_ROLE)))
@@ -181,14 +188,28 @@ class ArticleListPanel(QWidget):
         self.status_filter.setToolTip(
             self.tr("Show only the articles you have not started, are working on, or have finished")
         )
+        self._translate_order_box()
         self._name_for_screen_readers()
         self._show_count()
+
+    def _translate_order_box(self) -> None:
+        order = self.order_box.currentIndex()
+        self.order_box.blockSignals(True)
+        self.order_box.clear()
+        self.order_box.addItem(self.tr("Import order"), None)
+        self.order_box.addItem(self.tr("Most uncertain first"), "uncertainty")
+        self.order_box.setCurrentIndex(max(0, order))
+        self.order_box.blockSignals(False)
+        self.order_box.setToolTip(
+            self.tr("Most uncertain first: articles whose suggestions are least sure come first")
+        )
 
     def _name_for_screen_readers(self) -> None:
         self.setAccessibleName(self.tr("Article list"))
         self.setAccessibleDescription(self.tr("Search, filter and choose the article to read"))
         self.search_box.setAccessibleName(self.tr("Search articles"))
         self.status_filter.setAccessibleName(self.tr("Show articles"))
+        self.order_box.setAccessibleName(self.tr("Order of the articles"))
         self.table.setAccessibleName(self.tr("Articles"))
         self.table.setAccessibleDescription(
             self.tr(
@@ -197,6 +218,9 @@ class ArticleListPanel(QWidget):
             )
         )
         self.count_label.setAccessibleDescription(self.tr("How many articles are listed"))
+
+    def order(self) -> str | None:
+        return self.order_box.currentData()
 
     def _show_count(self) -> None:
         count = self.model.matching

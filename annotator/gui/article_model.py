@@ -71,6 +71,11 @@ class ArticleListModel(QAbstractTableModel):
         self.listing.set_query(status, search)
         self.reload()
 
+    def set_order(self, ids: list[int] | None) -> None:
+        """List the articles in this order (None: import order)."""
+        self.listing.set_order(ids)
+        self.reload()
+
     def reload(self) -> None:
         self.beginResetModel()
         self.listing.reload()

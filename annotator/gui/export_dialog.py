@@ -83,6 +83,10 @@ class ExportDialog(QDialog):
             self.tr("Only sentences marked done"), objectName="export_only_done"
         )
         form.addRow("", self.only_done)
+        self.with_suggestions = QCheckBox(
+            self.tr("With the suggested themes and their scores"), objectName="export_suggestions"
+        )
+        form.addRow("", self.with_suggestions)
         form.addRow(self.tr("Split:"), self._split_row())
         form.addRow(self.tr("Save to:"), self._output_row())
         self.progress_bar = QProgressBar(objectName="export_progress")
@@ -187,6 +191,7 @@ class ExportDialog(QDialog):
             annotator=value if kind == "annotator" else None,
             resolve=value if kind == "resolve" else "majority",
             only_done=self.only_done.isChecked(),
+            with_suggestions=self.with_suggestions.isChecked(),
             splits=splits,
             seed=self.seed_box.value(),
         )
@@ -262,8 +267,8 @@ class ExportDialog(QDialog):
         return "\n".join([text, *result.warnings])
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.format_box, self.labels_box, self.only_done, self.split_check,
-                       self.out_edit, self.export_button):  # fmt: skip
+        for widget in (self.format_box, self.labels_box, self.only_done, self.with_suggestions,
+                       self.split_check, self.out_edit, self.export_button):  # fmt: skip
             widget.setEnabled(not running)
         self.split_edit.setEnabled(not running and self.split_check.isChecked())
         self.seed_box.setEnabled(not running and self.split_check.isChecked())

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from annotator import APP_NAME
 from annotator.app.commands import perform
-from annotator.app.paths import PROJECT_SUFFIX
 from annotator.app.session import AnnotationSession, Change, SessionEvent
 from annotator.gui.annotator_actions import bound_annotator
 from annotator.gui.article_list import ArticleListPanel
@@ -77,9 +76,11 @@ class MainWindow(QMainWindow, WindowActions):
         self.add_panes()
         self._lay_out()
         self._connect()
+        self.start_suggestions()
         self.setAcceptDrops(True)
         self._restore_layout()
         self.session.subscribe(self._on_session_event)
+        self.follow_suggestions()
         self.session.resume()
         self._refresh_all()
         if bound_annotator(store):
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow, WindowActions):
         elif event.change is Change.ARTICLES:
             self.article_model.reload()
             self._refresh_all()
+        elif event.change is Change.NOTHING_UNCERTAIN:
+            self.nothing_uncertain()
         self._refresh_undo()
 
     def _refresh_all(self) -> None:
@@ -230,24 +233,6 @@ class MainWindow(QMainWindow, WindowActions):
     def menu_handlers(self) -> dict[str, Callable[[], None]]:
         return window_handlers(self)
 
-    # -- drag and drop imports ------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.acceptProposedAction()
-        projects = [Path(p) for p in paths if p.endswith(PROJECT_SUFFIX)]
-        if projects:  # returned packages: merged, not imported
-            self.merge_packages(projects)
-        others = [p for p in paths if not p.endswith(PROJECT_SUFFIX)]
-        if others:
-            self.start_import(others)
-
     # -- closing --------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -257,6 +242,7 @@ class MainWindow(QMainWindow, WindowActions):
         save_layout(self, self.splitter, self.settings)
         self.settings.sync()
         self.indexer.stop()
+        self.suggestions.stop()
         self.integrity.wait()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -76,6 +76,15 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
                 "toggle_guidelines", lambda: translate("menus", "&Guidelines"), checkable=True
             ),
             None,
+            ActionSpec(
+                "show_suggestions", lambda: translate("menus", "Show su&ggestions"), checkable=True
+            ),
+            ActionSpec(
+                "suggestions_on_shared",
+                lambda: translate("menus", "Suggestions on s&hared articles"),
+                checkable=True,
+            ),
+            None,
             ActionSpec("language", lambda: translate("menus", "&Language"), submenu=True),
             ActionSpec("appearance", lambda: translate("menus", "&Colour theme"), submenu=True),
             ActionSpec(
@@ -95,6 +104,16 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
             ActionSpec("team_progress", lambda: translate("menus", "&Progress")),
             ActionSpec("team_agreement", lambda: translate("menus", "&Agreement")),
             ActionSpec("review_disagreements", lambda: translate("menus", "&Review disagreements")),
+        ],
+    ),
+    (
+        "tools",
+        lambda: translate("menus", "&Tools"),
+        [
+            ActionSpec("suggestion_quality", lambda: translate("menus", "Suggestion &quality…")),
+            ActionSpec(
+                "retrain_suggestions", lambda: translate("menus", "&Retrain suggestions now")
+            ),
         ],
     ),
     (

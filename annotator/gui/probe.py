@@ -8,6 +8,8 @@ load aborts the whole process, so doctor runs this module as a child:
                         translations, and (Linux, no display) the libraries of the X11 plugin
   --startup DB          open the main window on DB, print "painted <rows> <seconds>" once it
                         is painted, and quit: the start-up figure of packaging/measure.py
+  --suggestions         with --startup: then wait for the window's background process to
+                        store the open article's suggestions, print "suggested <units>", quit
 """
 
 from __future__ import annotations
@@ -204,7 +206,32 @@ def run_checks(platform: str | None) -> dict:
     return {"probe": 1, "platform": app.platformName(), "checks": checks}
 
 
-def startup(database: Path, settings_file: Path, annotator: str) -> int:
+SUGGESTIONS_WAIT_SECONDS = 180
+
+
+def wait_for_suggestions(app, window) -> None:
+    """Quit once the open article has suggestions (or after the wait): proves, in a package,
+    that the spawned worker starts, imports scikit-learn and writes to the project."""
+    from PySide6.QtCore import QTimer
+
+    deadline = time.monotonic() + SUGGESTIONS_WAIT_SECONDS
+    timer = QTimer(window, interval=100)
+
+    def look() -> None:
+        found = len(window.session.suggestions.by_unit)
+        service = window.suggestions.service
+        ended = service is not None and not service.is_running()
+        if found or ended or time.monotonic() > deadline:
+            timer.stop()
+            print(f"suggested {found}", flush=True)
+            window.close()
+            app.quit()
+
+    timer.timeout.connect(look)
+    timer.start()
+
+
+def startup(database: Path, settings_file: Path, annotator: str, suggestions: bool = False) -> int:
     """The app's start-up path (as tests/perf/bench_gui.py measures it), quitting when painted."""
     from PySide6.QtCore import QSettings, QTimer
 
@@ -226,7 +253,10 @@ def startup(database: Path, settings_file: Path, annotator: str) -> int:
         window.repaint()
         rows = window.article_model.rowCount()
         print(f"painted {rows} {time.perf_counter() - _STARTED:.3f}", flush=True)
-        app.quit()
+        if suggestions:
+            wait_for_suggestions(app, window)
+        else:
+            app.quit()
 
     QTimer.singleShot(0, painted)
     app.exec()
@@ -240,12 +270,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup", type=Path, metavar="DB", help="time the main window on DB")
     parser.add_argument("--settings", type=Path, metavar="INI", help="settings file (--startup)")
     parser.add_argument("--annotator", default="probe", help="annotator name (--startup)")
+    parser.add_argument("--suggestions", action="store_true", help="(--startup) wait for them")
     args = parser.parse_args(argv)
     if args.startup is not None:
         if args.platform:
             os.environ["QT_QPA_PLATFORM"] = args.platform
         settings = args.settings or args.startup.with_suffix(".probe.ini")
-        return startup(args.startup, settings, args.annotator)
+        return startup(args.startup, settings, args.annotator, args.suggestions)
     json.dump(run_checks(args.platform), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.app.paths import PROJECT_SUFFIX
@@ -97,6 +98,24 @@ class ProjectActions:
         self.integrity.start(store.path)
         self.status.show_message(self.tr("Opened {name}").format(name=self.database.name))
 
+    # -- drag and drop imports ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        projects = [Path(p) for p in paths if p.endswith(PROJECT_SUFFIX)]
+        if projects:  # returned packages: merged, not imported
+            self.merge_packages(projects)
+        others = [p for p in paths if not p.endswith(PROJECT_SUFFIX)]
+        if others:
+            self.start_import(others)
+
     # -- importing ------------------------------------------------------------------------
 
     def on_import_files(self) -> None:
@@ -132,6 +151,7 @@ class ProjectActions:
             self.session.resume()
         self._refresh_all()
         self.indexer.start(self.database)
+        self.suggestions.articles_changed()
         describe_report(self, report)
 
     # -- themes, language, help -----------------------------------------------------------

@@ -105,9 +105,8 @@ class ReaderView(QTextBrowser):
         style = MarkStyle.for_themes(
             themes, letters, self.colors.page.name(), self.colors.muted.name()
         )
-        self.page.build(
-            s.article, s.units, s.states, style, paragraph_spacing=self._points * 0.9, notes=s.notes
-        )
+        spacing, suggested = self._points * 0.9, s.suggestions.chips_by_unit()
+        self.page.build(s.article, s.units, s.states, style, spacing, s.notes, suggested)
         self._highlight(scroll=True)
 
     def _on_session_event(self, event: SessionEvent) -> None:
@@ -116,10 +115,19 @@ class ReaderView(QTextBrowser):
         elif event.change is Change.CURRENT_UNIT:
             self._highlight(scroll=True)
         elif event.change in (Change.UNIT_STATE, Change.NOTE) and event.unit_index is not None:
-            unit = self.session.units[event.unit_index]
-            state, note = self.session.state_of(unit), self.session.note_of(unit.id)
-            self.page.set_marks(event.unit_index, state, unit.kind, note)
+            self._redraw_marks(event.unit_index)
             self._highlight(scroll=False)
+        elif event.change is Change.SUGGESTIONS:
+            for index in range(len(self.page.spans)):
+                self._redraw_marks(index)
+            self._highlight(scroll=False)
+
+    def _redraw_marks(self, index: int) -> None:
+        """One unit's labels, note and (while it is not done) suggestion drawn again."""
+        s = self.session
+        unit = s.units[index]
+        chips = s.suggestions.chips(unit)
+        self.page.set_marks(index, s.state_of(unit), unit.kind, s.note_of(unit.id), chips)
 
     # -- the current unit -----------------------------------------------------------------
 

@@ -118,6 +118,7 @@ class ReaderDocument:
         self.spans: list[UnitSpan] = []
         self._starts: list[int] = []
         self.style = MarkStyle({}, {})
+        self._suggested: dict[int, tuple[str, ...]] = {}
         self._notes: dict[int, str] = {}
 
     def build(
@@ -128,8 +129,11 @@ class ReaderDocument:
         style: MarkStyle,
         paragraph_spacing: float,
         notes: dict[int, str] | None = None,
+        suggested: dict[int, tuple[str, ...]] | None = None,
     ) -> None:
+        """`suggested`: unit id -> theme keys drawn as outlined chips after its marks."""
         self.style, self.spans, self._notes = style, [], notes or {}
+        self._suggested = suggested or {}
         self.document.clear()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -165,7 +169,8 @@ class ReaderDocument:
             if embedding:
                 cursor.insertText(POP_DIRECTION, QTextCharFormat())
             state = states.get(unit.id, UnitState())
-            self._insert_marks(cursor, state, unit.kind, self._notes.get(unit.id, ""))
+            note, suggested = self._notes.get(unit.id, ""), self._suggested.get(unit.id, ())
+            self._insert_marks(cursor, state, unit.kind, note, suggested)
             self.spans.append(UnitSpan(start, end, cursor.position()))
 
     def _insert_meta_line(self, cursor, article: ArticleRecord, spacing: float) -> None:
@@ -205,25 +210,28 @@ class ReaderDocument:
             char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, _SIZE_ADJUSTMENT[kind])
         return char_format
 
-    def _insert_marks(self, cursor: QTextCursor, state: UnitState, kind: str, note: str) -> None:
-        """A space, then a muted ✓ (done, no theme) or ↷ (skipped), one chip per theme, and ✎
-        if the unit has a note, after the unit's last character. A skipped unit keeps its
-        themes (stored, exported in `annotations`, not counted as done): ↷ then its chips."""
+    def _insert_marks(
+        self, cursor: QTextCursor, state: UnitState, kind: str, note: str, suggested=()
+    ) -> None:
+        """A space, then a muted ✓ (done, no theme) or ↷ (skipped), one chip per theme, the
+        suggested themes as outlined chips, and ✎ if the unit has a note, after the unit's last
+        character. A skipped unit keeps its themes (stored, exported in `annotations`, not
+        counted as done): ↷ then its chips."""
         symbol = {"done_no_theme": DONE_MARK, "skipped": SKIPPED_MARK}.get(state.status, "")
-        if not state.themes and not symbol and not note:
+        chips = [(key, False) for key in state.themes] + [(key, True) for key in suggested]
+        if not chips and not symbol and not note:
             return
         cursor.insertText(" ", self._unit_format(kind))
         if symbol:
             cursor.insertText(symbol, self._muted_format())
-        for n, key in enumerate(state.themes):
+        for n, (key, outlined) in enumerate(chips):
             if n or symbol:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             letters = self.style.abbreviations.get(key, key)
-            cursor.insertText(
-                OBJECT_CHARACTER, mark_format(letters, self.style.colors.get(key, "#888888"))
-            )
+            color = self.style.colors.get(key, "#888888")
+            cursor.insertText(OBJECT_CHARACTER, mark_format(letters, color, outlined))
         if note:
-            if state.themes or symbol:
+            if chips or symbol:
                 cursor.insertText(THIN_SPACE, QTextCharFormat())
             cursor.insertText(NOTE_MARK, self._muted_format())
 
@@ -234,7 +242,9 @@ class ReaderDocument:
         char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         return char_format
 
-    def set_marks(self, index: int, state: UnitState, kind: str, note: str = "") -> None:
+    def set_marks(
+        self, index: int, state: UnitState, kind: str, note: str = "", suggested=()
+    ) -> None:
         """Redraw one unit's marks and move the positions of every unit after it."""
         span = self.spans[index]
         cursor = QTextCursor(self.document)
@@ -242,7 +252,7 @@ class ReaderDocument:
         cursor.setPosition(span.end)
         cursor.setPosition(span.marks_end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._insert_marks(cursor, state, kind, note)
+        self._insert_marks(cursor, state, kind, note, suggested)
         cursor.endEditBlock()
         shift = cursor.position() - span.marks_end
         span.marks_end = cursor.position()

@@ -55,6 +55,14 @@ class Settings:
     def annotator(self, value: str) -> None:
         self.backend.setValue("user/annotator", value)
 
+    def flag(self, key: str, default: bool) -> bool:
+        """A yes/no preference (QSettings' INI files give "true"/"false" back as text)."""
+        value = self.backend.value(key, default)
+        return value.lower() == "true" if isinstance(value, str) else bool(value)
+
+    def set_flag(self, key: str, value: bool) -> None:
+        self.backend.setValue(key, bool(value))
+
     @property
     def digits(self) -> str:
         """ "western" (0-9, the default) or "arabic_indic" (٠-٩, Arabic interface only)."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.scheme import Theme, ThemeError
+from annotator.core.suggest.lexicon import LexiconError, format_terms, parse_terms
 from annotator.gui.theme_panel import swatch_icon
 from annotator.storage.store import Store
 
@@ -75,6 +76,7 @@ class ThemeForm(QWidget):
             )
             option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
             box.document().setDefaultTextOption(option)
+        self.keywords = self._keywords_box()
         self.shortcut = QSpinBox(self)
         self.shortcut.setRange(0, 9)
         self.shortcut.setSpecialValueText(self.tr("none"))
@@ -86,8 +88,24 @@ class ThemeForm(QWidget):
         form.addRow(self.tr("English name"), self.name_en)
         form.addRow(self.tr("Arabic definition"), self.definition_ar)
         form.addRow(self.tr("English definition"), self.definition_en)
+        form.addRow(self.tr("Keywords for suggestions"), self.keywords)
         form.addRow(self.tr("Shortcut digit"), self.shortcut)
         form.addRow(self.tr("Colour"), self.color_button)
+
+    def _keywords_box(self) -> QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setObjectName("theme_keywords")
+        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box.setFixedHeight(96)
+        box.setTabChangesFocus(True)
+        box.setToolTip(
+            self.tr(
+                "Words and phrases that suggest this theme, one a line or separated by commas."
+                " Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending"
+                " in * matches any ending."
+            )
+        )
+        return box
 
     def show_theme(self, theme: Theme | None) -> None:
         theme = theme or Theme("", "", "", DEFAULT_NEW_COLOR, None)
@@ -95,6 +113,7 @@ class ThemeForm(QWidget):
         self.name_en.setText(theme.name_en)
         self.definition_ar.setPlainText(theme.definition_ar)
         self.definition_en.setPlainText(theme.definition_en)
+        self.keywords.setPlainText(theme.keywords)
         self.shortcut.setValue(theme.shortcut or 0)
         self._set_color(theme.color)
 
@@ -104,6 +123,7 @@ class ThemeForm(QWidget):
             "name_en": self.name_en.text().strip(),
             "definition_ar": self.definition_ar.toPlainText().strip(),
             "definition_en": self.definition_en.toPlainText().strip(),
+            "keywords": self.keywords.toPlainText(),
             "shortcut": self.shortcut.value() or None,
             "color": self.color,
         }
@@ -128,7 +148,7 @@ class ThemeEditor(QDialog):
         super().__init__(parent)
         self.store, self.language = store, language
         self.setWindowTitle(self.tr("Themes"))
-        self.resize(760, 460)
+        self.resize(760, 560)
         self.list = QListWidget(self)
         self.form = ThemeForm(self)
         self.buttons = {name: QPushButton(self) for name in ("new", "save", "up", "down", "retire")}
@@ -228,6 +248,10 @@ class ThemeEditor(QDialog):
             return self.tr("The shortcut {digit} is already used by “{name}”.").format(
                 digit=digit, name=owner.name(self.language)
             )
+        try:  # checked, and kept as the store keeps it: one term a line
+            values["keywords"] = format_terms(parse_terms(values["keywords"]))
+        except LexiconError as error:
+            return self.tr("A keyword cannot be used: {reason}").format(reason=error)
         return None
 
     def _new(self) -> None:

@@ -55,7 +55,8 @@ def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
 
 def checked_style(color: str, palette: QPalette) -> str:
     """A checked theme button: tinted in its colour with a thick border (and bold text), its
-    text at 4.5:1 on the tint and the border at 4.5:1 on the panel, light or dark."""
+    text at 4.5:1 on the tint and the border at 4.5:1 on the panel, light or dark; a suggested
+    one not yet chosen: a dashed border in that legible colour."""
     button = palette.color(QPalette.ColorRole.Button)
     ink = palette.color(QPalette.ColorRole.ButtonText)
     background = tint(color, button, ink).name()
@@ -64,6 +65,8 @@ def checked_style(color: str, palette: QPalette) -> str:
         f"QPushButton {{ text-align: left; padding: 4px 8px; }}"
         f"QPushButton:checked {{ background: {background}; color: {ink.name()};"
         f" border: 2px solid {border}; border-radius: 4px; font-weight: bold; }}"
+        f'QPushButton[suggested="true"]:!checked {{ border: 2px dashed {border};'
+        f" border-radius: 4px; }}"
     )
 
 
@@ -80,10 +83,19 @@ class ThemeButton(QPushButton):
         self.setMinimumHeight(SWATCH_SIZE + 14)
         self.setObjectName(f"theme_{theme.key}")
         self.label = theme.name_en
+        self.confidence = ""  # the suggestion's probability for this theme, as shown
 
     def set_label_text(self) -> None:
         """A check mark as well as the tint: checked must be visible without colour."""
-        self.setText(f"✓ {self.label}" if self.isChecked() else f"    {self.label}")
+        text = f"✓ {self.label}" if self.isChecked() else f"    {self.label}"
+        self.setText(f"{text}   {self.confidence}" if self.confidence else text)
+
+    def set_suggested(self, suggested: bool, score: float | None) -> None:
+        self.confidence = "" if score is None else f"{round(100 * score)}%"
+        if bool(self.property("suggested")) != suggested:
+            self.setProperty("suggested", suggested)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 class ThemePanel(QWidget):
@@ -100,6 +112,9 @@ class ThemePanel(QWidget):
         self.group = QGroupBox(self)
         self.group_layout = QVBoxLayout(self.group)
         self.unit_label = QLabel(self)
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("suggestion_note")
+        self.suggestion_label.setWordWrap(True)
         self.none_button = self._action_button(
             "done_no_theme", lambda: self.session.mark_done_no_theme()
         )
@@ -133,6 +148,7 @@ class ThemePanel(QWidget):
         self.unit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.unit_label)
         layout.addWidget(self.group)
+        layout.addWidget(self.suggestion_label)
         layout.addWidget(self.none_button)
         layout.addWidget(self.skip_button)
         layout.addSpacing(8)
@@ -179,6 +195,9 @@ class ThemePanel(QWidget):
         key = self.tr("Key {digit}.").format(digit=theme.shortcut) if theme.shortcut else ""
         button.setAccessibleDescription(f"{key} {button.toolTip()}".strip())
         button.clicked.connect(lambda _checked, key=theme.key: self._toggle(key))
+        # Room for the check mark and a suggestion's confidence, so neither is ever cut off.
+        widest = button.fontMetrics().horizontalAdvance(f"✓ {button.label}   100%")
+        button.setMinimumWidth(widest + SWATCH_SIZE + 36)
         return button
 
     def retranslate(self) -> None:
@@ -225,10 +244,17 @@ class ThemePanel(QWidget):
         """Checked buttons = the current unit's themes; the note follows the current unit."""
         state = self.session.current_state()
         unit = self.session.current_unit
+        suggestion = self.session.suggestions.for_unit(unit)
         for button in self.buttons:
-            button.setChecked(button.theme.key in state.themes)
+            key = button.theme.key
+            button.setChecked(key in state.themes)
             button.setEnabled(unit is not None)
+            button.set_suggested(
+                suggestion is not None and key in suggestion.themes,
+                suggestion.scores.get(key) if suggestion else None,
+            )
             button.set_label_text()
+        self._describe_suggestion(unit)
         self.none_button.setEnabled(unit is not None)
         self.skip_button.setEnabled(unit is not None)
         self.unit_label.setText(describe_unit(self.session))
@@ -237,6 +263,23 @@ class ThemePanel(QWidget):
             self._note_unit_id = unit.id if unit else None
             self.note.setText(self.session.note() if unit else "")
             self.note.setEnabled(unit is not None)
+
+    def _describe_suggestion(self, unit) -> None:
+        suggestions = self.session.suggestions
+        text = ""
+        if unit is not None and suggestions.hidden_as_shared():
+            text = self.tr(
+                "Suggestions are hidden on this article: it is assigned to several annotators"
+                " (View → Suggestions on shared articles)"
+            )
+        elif unit is not None and (chips := suggestions.chips(unit)):
+            names = {t.key: t.name(self.language) for t in self.session.themes}
+            comma = "، " if self.language == "ar" else ", "
+            text = self.tr("Suggested: {themes} (Enter accepts)").format(
+                themes=comma.join(names.get(k, k) for k in chips)
+            )
+        self.suggestion_label.setText(text)
+        self.suggestion_label.setVisible(bool(text))
 
     def _toggle(self, key: str) -> None:
         try:

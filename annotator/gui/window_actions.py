@@ -10,6 +10,7 @@ from annotator.gui.article_removal import RemovalActions
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.search_hits import SearchHitActions
 from annotator.gui.settings import DEFAULT_FONT_SIZE
+from annotator.gui.suggestion_actions import SuggestionActions
 from annotator.gui.team_actions import TeamActions
 from annotator.gui.view_actions import ViewActions
 from annotator.gui.window_panes import PaneActions
@@ -24,6 +25,7 @@ class WindowActions(
     PaneActions,
     AppearanceActions,
     SearchHitActions,
+    SuggestionActions,
 ):
     """Everything the menus reach, mixed into MainWindow."""
 
@@ -49,6 +51,7 @@ def window_handlers(window) -> dict[str, Callable[[], None]]:
         "font_smaller": lambda: window.set_font_size(window.settings.font_size - 1),
         "font_reset": lambda: window.set_font_size(DEFAULT_FONT_SIZE),
         "back_to_text": window.focus_reader,
+        **window.suggestion_handlers(),
         "arabic_digits": window.on_arabic_digits,
         "language_ar": lambda: window.set_language("ar"),
         "language_en": lambda: window.set_language("en"),

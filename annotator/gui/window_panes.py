@@ -69,10 +69,11 @@ class PaneActions:
         )
 
     def link_focus_chain(self) -> None:
-        """Tab from the search box: filter, list, theme buttons, no theme, skip, note,
+        """Tab from the search box: filter, order, list, theme buttons, no theme, skip, note,
         guidelines, then the reader, which keeps Tab for itself."""
         panel, listing = self.theme_panel, self.article_panel
-        chain = [listing.search_box, listing.status_filter, listing.table, *panel.buttons]
+        chain = [listing.search_box, listing.status_filter, listing.order_box, listing.table]
+        chain += panel.buttons
         chain += [panel.none_button, panel.skip_button, panel.note]
         chain += [self.guidelines.edit_button, self.guidelines.browser, self.reader]
         for before, after in zip(chain, chain[1:], strict=False):

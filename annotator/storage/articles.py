@@ -138,20 +138,23 @@ class Articles(Repository):
         limit: int = -1,
         offset: int = 0,
         after_id: int | None = None,
+        ids: list[int] | None = None,
     ) -> list[ArticleSummary]:
         """Summaries in import order; progress is one annotator's, or the most done by anyone.
 
         `after_id` pages by key (rows after that article), which stays fast where a deep
-        OFFSET would step over every earlier row.
+        OFFSET would step over every earlier row; `ids` lists only those articles.
         """
         query = self._searching(search)
         annotator_id = self._progress_of(annotator)
         params = _params(annotator_id, query, limit=limit, offset=offset, after=after_id)
+        only = "" if ids is None else "AND a.id IN (SELECT value FROM json_each(:ids))"
+        params["ids"] = json.dumps(ids or [])
         sql = f"""
             SELECT a.id, a.title, a.source, a.category, a.date, a.unit_count,
                    COALESCE(p.done, 0), a.url
             FROM articles a {_progress_join(annotator_id)}
-            WHERE 1 {_filters(status, query, after_id is not None)}
+            WHERE 1 {_filters(status, query, after_id is not None)} {only}
             ORDER BY a.id LIMIT :limit OFFSET :offset
         """
         rows = self.conn.execute(sql, params).fetchall()

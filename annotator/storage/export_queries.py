@@ -39,19 +39,23 @@ SELECT u.article_id, u.idx, u.kind, u.start, u."end", CAST(u.text AS BLOB),
        (SELECT {labels} FROM labels l WHERE l.unit_id = u.id),
        CASE WHEN EXISTS (SELECT 1 FROM notes n WHERE n.unit_id = u.id) THEN
          (SELECT json_group_object(a.name, n.text) FROM notes n
-          JOIN annotators a ON a.id = n.annotator_id WHERE n.unit_id = u.id) END
+          JOIN annotators a ON a.id = n.annotator_id WHERE n.unit_id = u.id) END{suggestions}
 FROM units u ORDER BY u.article_id, u.idx
 """
+# With suggestions: the stored JSON of each unit's suggestion (None where none was computed).
+SUGGESTION_COLUMNS = """,
+       (SELECT g.themes FROM suggestions g WHERE g.unit_id = u.id),
+       (SELECT g.scores FROM suggestions g WHERE g.unit_id = u.id)"""
 _FOLDED = {
     "statuses": f"group_concat(s.annotator_id || '{FIELD_SEPARATOR}' || s.status, "
     f"'{ITEM_SEPARATOR}')",
     "labels": f"group_concat(l.annotator_id || '{FIELD_SEPARATOR}' || l.theme_key, "
     f"'{ITEM_SEPARATOR}')",
 }
-UNITS_SQL = _UNITS_SQL.format(**_FOLDED)
+UNITS_SQL = _UNITS_SQL.format(**_FOLDED, suggestions="")
 
 
-def packed_units_sql(packing: Packing) -> tuple[str, list]:
+def packed_units_sql(packing: Packing, suggestions: str = "") -> tuple[str, list]:
     """The unit query with statuses and labels packed into integers (see core.export.judgements)."""
     status_codes = " ".join(f"WHEN '{s}' THEN {c}" for s, c in STATUS_CODES.items())
     theme_index = " ".join("WHEN ? THEN ?" for _ in packing.theme_keys)
@@ -60,6 +64,7 @@ def packed_units_sql(packing: Packing) -> tuple[str, list]:
     sql = _UNITS_SQL.format(
         statuses=f"sum((CASE s.status {status_codes} END) << (2 * s.annotator_id))",
         labels=labels if packing.theme_keys else "NULL",  # no theme: no label can exist
+        suggestions=suggestions,
     )
     params = [value for i, key in enumerate(packing.theme_keys) for value in (key, i)]
     return sql, params
@@ -78,8 +83,9 @@ def connect_read_only(db_path: str | Path) -> sqlite3.Connection:
 class ExportSnapshot:
     """Everything an export reads, from one read transaction. Use as a context manager."""
 
-    def __init__(self, db_path: str | Path):
+    def __init__(self, db_path: str | Path, with_suggestions: bool = False):
         self.path = Path(db_path)
+        self.with_suggestions = with_suggestions  # unit rows end with the stored suggestion
         self.conn = connect_read_only(self.path)
         # The snapshot starts at the first read after BEGIN; read now so it is fixed from here.
         self.conn.execute("BEGIN")
@@ -112,7 +118,10 @@ class ExportSnapshot:
 
     def units_query(self) -> tuple[str, list]:
         packing = self.packing()
-        return packed_units_sql(packing) if packing else (UNITS_SQL, [])
+        extra = SUGGESTION_COLUMNS if self.with_suggestions else ""
+        if packing:
+            return packed_units_sql(packing, extra)
+        return _UNITS_SQL.format(**_FOLDED, suggestions=extra), []
 
     def unit_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]

@@ -95,3 +95,33 @@ class ImportCounts:
     units: int = 0
     duplicates: int = 0
     duplicate_titles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SavedModel:
+    """A suggestion model as stored (`data`: core.suggest.serialize bytes, None if not read)."""
+
+    id: int
+    created_at: str
+    format: int
+    labels: int  # training size: labelled units it learned from
+    last_event_id: int  # the newest event when its training data was read
+    info: dict = field(default_factory=dict)
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class StoredSuggestion:
+    themes: tuple[str, ...]  # suggested theme keys
+    scores: dict[str, float]  # theme key -> probability
+    model_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    """A unit as someone marked it done (or as adjudicated), for training suggestions."""
+
+    unit_id: int
+    article_id: int
+    text: str
+    themes: tuple[str, ...]

@@ -13,6 +13,7 @@ A Store is its connection plus one repository per noun, each holding its own SQL
     store.removal    removing and restoring articles    (removal.py)
     store.figures    counts and progress                (figures.py)
     store.project    the project's id, package binding  (project_info.py)
+    store.suggestions models and suggested themes       (suggestions.py)
     store.adjudications  a lead's final themes           (adjudications.py)
     store.transfer   work moved in from another project (transfer.py)
     store.team       assignments, merges, progress      (team.py)
@@ -43,6 +44,7 @@ from annotator.storage.positions import Positions
 from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
 from annotator.storage.search import SearchIndex
+from annotator.storage.suggestions import Suggestions
 from annotator.storage.team import Team
 from annotator.storage.themes import Themes
 from annotator.storage.transfer import Transfer
@@ -87,6 +89,7 @@ class Store:
         self.removal = Removal(self)
         self.figures = Figures(self)
         self.project = Project(self)
+        self.suggestions = Suggestions(self)
         self.adjudications = Adjudications(self)
         self.transfer = Transfer(self)
         self.team = Team(self)

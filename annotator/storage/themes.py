@@ -5,17 +5,41 @@ from __future__ import annotations
 import sqlite3
 
 from annotator.core.scheme import Theme, ThemeError, validate_color, validate_key, validate_shortcut
+from annotator.core.suggest.lexicon import LexiconError, format_terms, parse_terms
 from annotator.storage.repository import Repository
 
-_COLUMNS = "key, name_ar, name_en, color, shortcut, position, definition_ar, definition_en, retired"
-_EDITABLE = {"name_ar", "name_en", "color", "shortcut", "definition_ar", "definition_en"}
+_COLUMNS = (
+    "key, name_ar, name_en, color, shortcut, position, definition_ar, definition_en, retired,"
+    " keywords"
+)
+_EDITABLE = {
+    "name_ar",
+    "name_en",
+    "color",
+    "shortcut",
+    "definition_ar",
+    "definition_en",
+    "keywords",
+}
+
+
+def _theme(row: tuple) -> Theme:
+    return Theme(*row[:8], retired=bool(row[8]), keywords=row[9])
+
+
+def checked_keywords(text: str) -> str:
+    """A theme's keywords as stored: checked, one term a line (comments and repeats dropped)."""
+    try:
+        return format_terms(parse_terms(text))
+    except LexiconError as error:
+        raise ThemeError(f"keywords: {error}") from None
 
 
 def read_themes(conn: sqlite3.Connection, include_retired: bool = False) -> list[Theme]:
     """The scheme in its order (also read by the export's own connection)."""
     where = "" if include_retired else "WHERE retired = 0"
     rows = conn.execute(f"SELECT {_COLUMNS} FROM themes {where} ORDER BY position, key")
-    return [Theme(*r[:8], retired=bool(r[8])) for r in rows]
+    return [_theme(r) for r in rows]
 
 
 class Themes(Repository):
@@ -26,7 +50,7 @@ class Themes(Repository):
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM themes WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise ThemeError(f"no theme with key {key!r}")
-        return Theme(*row[:8], retired=bool(row[8]))
+        return _theme(row)
 
     def add(self, theme: Theme) -> Theme:
         with self.transaction():
@@ -48,7 +72,7 @@ class Themes(Repository):
             "SELECT COALESCE(MAX(position) + 1, 0) FROM themes"
         ).fetchone()[0]
         self.conn.execute(
-            f"INSERT INTO themes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            f"INSERT INTO themes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             (
                 theme.key,
                 theme.name_ar.strip(),
@@ -58,6 +82,7 @@ class Themes(Repository):
                 position,
                 theme.definition_ar,
                 theme.definition_en,
+                checked_keywords(theme.keywords),
             ),
         )
 
@@ -76,6 +101,8 @@ class Themes(Repository):
             for name in ("name_ar", "name_en"):
                 if name in changes and not str(changes[name]).strip():
                     raise ThemeError("theme names cannot be empty")
+            if "keywords" in changes:
+                changes["keywords"] = checked_keywords(changes["keywords"])
             for column, value in changes.items():
                 self.conn.execute(f"UPDATE themes SET {column} = ? WHERE key = ?", (value, key))
             return self.get(key)

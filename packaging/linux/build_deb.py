@@ -91,7 +91,11 @@ def unresolved_libraries(bundle: Path) -> list[str]:
     for path in elf_files(bundle):
         if OPTIONAL_ELF.search(str(path.relative_to(bundle))):
             continue
-        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        # A library beside it counts as found: scipy's bundled libgfortran names its libquadmath
+        # with no RPATH of its own, and at run time the extension that loads it (RPATH
+        # $ORIGIN/../../scipy.libs, which DT_RPATH extends to what it loads) finds it there.
+        env = {**os.environ, "LD_LIBRARY_PATH": str(path.parent)}
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
         problems += [
             f"{path.relative_to(bundle)}: {line.strip()}"
             for line in out.splitlines()

@@ -94,6 +94,22 @@ else
     echo "notice: xvfb-run not installed; the X11 window was not tried (apt-get install xvfb)"
 fi
 
+say "suggestions: scikit-learn in the bundle, the command line and the window's worker process"
+$ANNOTATOR --db "$P" suggest --json >"$TMP/suggest.jsonl" || fail "annotator suggest failed"
+python3 -c "
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1], encoding='utf-8')]
+assert rows and all(set(r) == {'article_id', 'sentence_index', 'text', 'suggested', 'scores'} for r in rows)
+assert any(r['suggested'] for r in rows), 'the sample article got no suggestion'
+print(len(rows), 'sentences suggested,', sum(bool(r['suggested']) for r in rows), 'with themes')" "$TMP/suggest.jsonl"
+$ANNOTATOR --db "$P" suggest --evaluate | grep -q "No sentence is labelled yet" \
+    || fail "suggest --evaluate did not explain that nothing is labelled"
+$ANNOTATOR --db "$P" themes edit military --keywords "دبابة, قصف*" >/dev/null \
+    || fail "themes edit --keywords failed"
+$ANNOTATOR --qt-probe --startup "$P" --settings "$TMP/s.ini" --suggestions | grep -q "^suggested [1-9]" \
+    || fail "the window's background process stored no suggestion for the open article"
+echo "the window's worker process (spawned from the bundle) stored the open article's suggestions"
+
 say "import: the sample, an HTML page, 210 files (worker processes), the default project"
 rows=$($ANNOTATOR --db "$P" articles --json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
 [ "$rows" -ge 1 ] || fail "the sample article was not imported"

@@ -172,6 +172,10 @@
         <translation>عرض المقالات</translation>
     </message>
     <message>
+        <source>Order of the articles</source>
+        <translation>ترتيب المقالات</translation>
+    </message>
+    <message>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -182,6 +186,18 @@
     <message>
         <source>How many articles are listed</source>
         <translation>عدد المقالات المعروضة</translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation>ترتيب الاستيراد</translation>
+    </message>
+    <message>
+        <source>Most uncertain first</source>
+        <translation>الأقل يقينًا أولًا</translation>
+    </message>
+    <message>
+        <source>Most uncertain first: articles whose suggestions are least sure come first</source>
+        <translation>الأقل يقينًا أولًا: تأتي أولًا المقالات التي تكون الاقتراحات فيها أقل ثقة</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s) match</source>
@@ -239,6 +255,10 @@
     <message>
         <source>Only sentences marked done</source>
         <translation>الجمل المنجزة فقط</translation>
+    </message>
+    <message>
+        <source>With the suggested themes and their scores</source>
+        <translation>مع الموضوعات المقترحة ودرجاتها</translation>
     </message>
     <message>
         <source>Split:</source>
@@ -662,6 +682,21 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>LearningCurveChart</name>
+    <message>
+        <source>keywords alone {value}</source>
+        <translation>الكلمات المفتاحية وحدها {value}</translation>
+    </message>
+    <message>
+        <source>labelled sentences trained on</source>
+        <translation>عدد الجمل الموسومة التي تعلّم منها النموذج</translation>
+    </message>
+    <message>
+        <source>macro-F1</source>
+        <translation>متوسط F1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Damaged project: changes are not saved</source>
@@ -1008,6 +1043,131 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>SuggestionActions</name>
+    <message>
+        <source>Suggestions shown</source>
+        <translation>الاقتراحات ظاهرة</translation>
+    </message>
+    <message>
+        <source>Suggestions hidden</source>
+        <translation>الاقتراحات مخفية</translation>
+    </message>
+    <message>
+        <source>No sentence left here; the other articles are being ordered, try again</source>
+        <translation>لم تبقَ جملة هنا؛ يجري ترتيب المقالات الأخرى، حاول مرة أخرى بعد قليل</translation>
+    </message>
+    <message>
+        <source>No sentence with a suggestion is left to do</source>
+        <translation>لم تبقَ جملة ذات اقتراح تحتاج إلى وسم</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message>
+        <source>Retraining the suggestions…</source>
+        <translation>إعادة تدريب الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>Suggestions stopped: their process ended unexpectedly</source>
+        <translation>توقفت الاقتراحات: انتهت عمليتها على نحو غير متوقع</translation>
+    </message>
+    <message>
+        <source>Training the suggestions on the project&apos;s labels…</source>
+        <translation>تدريب الاقتراحات على وسوم المشروع…</translation>
+    </message>
+    <message>
+        <source>Suggestions ready for all {count} sentences</source>
+        <translation>الاقتراحات جاهزة لجميع الجمل ({count})</translation>
+    </message>
+    <message>
+        <source>Suggestions: {problem}</source>
+        <translation>الاقتراحات: {problem}</translation>
+    </message>
+    <message>
+        <source>Suggestions trained on {count} labelled sentences</source>
+        <translation>دُرّبت الاقتراحات على {count} جملة موسومة</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionQualityDialog</name>
+    <message>
+        <source>Suggestion quality</source>
+        <translation>جودة الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>F1 score</source>
+        <translation>مقياس F1</translation>
+    </message>
+    <message>
+        <source>Keywords alone (F1)</source>
+        <translation>الكلمات المفتاحية وحدها (F1)</translation>
+    </message>
+    <message>
+        <source>Labelled with it</source>
+        <translation>جمل موسومة به</translation>
+    </message>
+    <message>
+        <source>Measuring the suggestions on the project&apos;s labels (cross-validation by article)…</source>
+        <translation>قياس الاقتراحات على وسوم المشروع (تحقق متقاطع حسب المقال)…</translation>
+    </message>
+    <message>
+        <source>No model has been trained yet: suggestions come from the themes&apos; keywords.</source>
+        <translation>لم يُدرَّب أي نموذج بعد: تأتي الاقتراحات من الكلمات المفتاحية للموضوعات.</translation>
+    </message>
+    <message>
+        <source>The model learned from {count} labelled sentences of {articles} articles ({date}).</source>
+        <translation>تعلّم النموذج من {count} جملة موسومة في {articles} مقالًا ({date}).</translation>
+    </message>
+    <message>
+        <source>Themes added since: {themes} (suggested from their keywords until it is trained again).</source>
+        <translation>موضوعات أضيفت بعد ذلك: {themes} (تُقترح من كلماتها المفتاحية حتى يُعاد التدريب).</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be measured: {error}</source>
+        <translation>تعذّر قياس الاقتراحات: {error}</translation>
+    </message>
+    <message>
+        <source>{count} labelled sentences in {articles} articles, {folds}-fold cross-validation by article.</source>
+        <translation>{count} جملة موسومة في {articles} مقالًا، تحقق متقاطع من {folds} أجزاء حسب المقال.</translation>
+    </message>
+    <message>
+        <source>{count} labelled sentences in {articles} articles.</source>
+        <translation>{count} جملة موسومة في {articles} مقالًا.</translation>
+    </message>
+    <message>
+        <source>Macro-F1 {model} (keywords alone {keywords})</source>
+        <translation>متوسط F1 ‏{model} (الكلمات المفتاحية وحدها {keywords})</translation>
+    </message>
+    <message>
+        <source>No sentence is labelled yet: suggestions come from the themes&apos; keywords alone. Label sentences (or accept suggestions) and their quality can be measured.</source>
+        <translation>لم تُوسم أي جملة بعد: تأتي الاقتراحات من الكلمات المفتاحية للموضوعات وحدها. ضع وسومًا على الجمل (أو اقبل الاقتراحات) ليصبح قياس جودتها ممكنًا.</translation>
+    </message>
+    <message>
+        <source>Only one article is labelled: at least two are needed, since the sentences of one article are never used both to train and to test.</source>
+        <translation>وُسم مقال واحد فقط: يلزم مقالان على الأقل، لأن جمل المقال الواحد لا تُستعمل أبدًا للتدريب والاختبار معًا.</translation>
+    </message>
+    <message>
+        <source>Not measured, no labelled sentence has them yet: {themes}. Until labels show what they mean they are suggested from their keywords alone.</source>
+        <translation>لم تُقَس، إذ لا توجد بعد جملة موسومة بها: {themes}. وإلى أن تُبيّن الوسوم معناها تُقترح من كلماتها المفتاحية وحدها.</translation>
+    </message>
+    <message>
+        <source>{count} sentences carry contradicting labels (annotators disagree, or the same text was labelled differently). All are learned from: the model scores such sentences in between, and its figures count them as errors either way.</source>
+        <translation>تحمل {count} جملة وسومًا متعارضة (اختلف الواسمون، أو وُسم النص نفسه بطرق مختلفة). يتعلّم النموذج منها جميعًا: فيعطي هذه الجمل درجات بين الطرفين، وتُحسب أخطاءً في أرقامه في الحالتين.</translation>
+    </message>
+</context>
+<context>
     <name>SwitchAnnotatorDialog</name>
     <message>
         <source>Switch annotator</source>
@@ -1111,6 +1271,10 @@ Last: {name}</source>
         <source>The shortcut {digit} is already used by “{name}”.</source>
         <translation>الاختصار {digit} مستخدم من قبل للموضوع «{name}».</translation>
     </message>
+    <message>
+        <source>A keyword cannot be used: {reason}</source>
+        <translation>تعذّر استعمال كلمة مفتاحية: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ThemeForm</name>
@@ -1135,12 +1299,20 @@ Last: {name}</source>
         <translation>التعريف بالإنجليزية</translation>
     </message>
     <message>
+        <source>Keywords for suggestions</source>
+        <translation>كلمات مفتاحية للاقتراحات</translation>
+    </message>
+    <message>
         <source>Shortcut digit</source>
         <translation>رقم الاختصار</translation>
     </message>
     <message>
         <source>Colour</source>
         <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Words and phrases that suggest this theme, one a line or separated by commas. Spelling variants and the prefixes و ف ب ل ك ال are matched; a term ending in * matches any ending.</source>
+        <translation>كلمات وعبارات توحي بهذا الموضوع، كل واحدة في سطر أو مفصولة بفواصل. تُطابَق أشكال الكتابة المختلفة والسوابق و ف ب ل ك ال؛ والمصطلح المنتهي بـ * يطابق أي نهاية.</translation>
     </message>
     <message>
         <source>Theme colour</source>
@@ -1252,6 +1424,14 @@ Last: {name}</source>
     <message>
         <source>{kind} {number} of {total} — {status}</source>
         <translation>{kind} {number} من {total} — {status}</translation>
+    </message>
+    <message>
+        <source>Suggestions are hidden on this article: it is assigned to several annotators (View → Suggestions on shared articles)</source>
+        <translation>الاقتراحات مخفية في هذا المقال: فهو مسند إلى أكثر من واسم (عرض ← الاقتراحات في المقالات المشتركة)</translation>
+    </message>
+    <message>
+        <source>Suggested: {themes} (Enter accepts)</source>
+        <translation>مقترح: {themes} (يقبله مفتاح Enter)</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1596,14 @@ Last: {name}</source>
     <message>
         <source>Next sentence not done yet</source>
         <translation>الجملة التالية غير المنجزة</translation>
+    </message>
+    <message>
+        <source>Accept the suggested themes (outlined chips), then the next sentence not done; with no suggestion shown, the next sentence not done</source>
+        <translation>قبول الموضوعات المقترحة (الشارات المحددة بإطار)، ثم الجملة التالية غير المنجزة؛ وإن لم يظهر اقتراح: الجملة التالية غير المنجزة</translation>
+    </message>
+    <message>
+        <source>The sentence whose suggestion is least sure, next</source>
+        <translation>الانتقال إلى الجملة التي يكون اقتراحها أقل ثقة</translation>
     </message>
     <message>
         <source>Previous sentence not done yet</source>
@@ -1633,6 +1821,14 @@ Last: {name}</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
+        <source>Show su&amp;ggestions</source>
+        <translation>إظهار الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Suggestions on s&amp;hared articles</source>
+        <translation>الاقتراحات في المقالات الم&amp;شتركة</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;لغة الواجهة</translation>
     </message>
@@ -1667,6 +1863,18 @@ Last: {name}</source>
     <message>
         <source>&amp;Review disagreements</source>
         <translation>&amp;مراجعة الاختلافات</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;أدوات</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;quality…</source>
+        <translation>&amp;جودة الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain suggestions now</source>
+        <translation>إعادة &amp;تدريب الاقتراحات الآن</translation>
     </message>
     <message>
         <source>&amp;Help</source>

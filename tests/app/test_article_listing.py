@@ -56,3 +56,27 @@ def test_progress_of_the_open_article_without_a_query(store):
     store.conn.set_trace_callback(None)
     assert statements == []
     assert (listing.rows[0].done, listing.rows[0].themes) == (3, ("economic",))
+
+
+def test_a_given_order_pages_through_every_article_and_keeps_the_filters(store):
+    from annotator.app.suggestions.ranking import display_order
+
+    ids = store.articles.ids()
+    order = display_order([ids[20], ids[3], ids[11]], ids)
+    assert sorted(order) == ids and order[:3] == [ids[20], ids[3], ids[11]]
+    listing = ArticleListing(store, ANNOTATOR, page_size=5)
+    listing.set_order(order)
+    listing.reload()
+    while page := listing.next_page():
+        listing.hold(page)
+    assert [r.id for r in listing.rows] == order and listing.exhausted
+    assert listing.rows_needed_for(ids[22]) == 0  # positions are not by id in this order
+    started = store.articles.units(ids[11])[1]
+    store.labels.set_themes(started.id, ANNOTATOR, [])
+    listing.set_query("in_progress", "")
+    listing.reload()
+    assert [r.id for r in listing.rows] == [ids[11]] and listing.matching == 1
+    listing.set_query(None, "")
+    listing.set_order(None)
+    listing.reload()
+    assert [r.id for r in listing.rows] == ids[:5]

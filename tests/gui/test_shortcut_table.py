@@ -66,8 +66,33 @@ def check_command(window, command: Command, key: str) -> None:
         unit = session.current_unit
         press(window, key)
         assert session.state_of(unit).status == "skipped" and session.index == 3
+    elif command in (Command.ACCEPT_OR_NEXT_UNFINISHED, Command.MOST_UNCERTAIN):
+        check_suggestion_key(window, command, key)
     else:
         check_move(window, command, key, before_article)
+
+
+def check_suggestion_key(window, command: Command, key: str) -> None:
+    """Enter accepts the shown suggestion (else: next not done); U goes to the least sure."""
+    session, store = window.session, window.store
+    units = session.units
+    store.suggestions.write(
+        [
+            (units[2].id, 1, ["economic"], {"military": 0.1, "economic": 0.8}),
+            (units[4].id, 1, [], {"military": 0.45, "economic": 0.2}),  # the least sure
+            (units[5].id, 1, ["military"], {"military": 0.9, "economic": 0.1}),
+        ]
+    )
+    session.suggestions.refresh()
+    unit = session.current_unit
+    press(window, key)
+    if command is Command.MOST_UNCERTAIN:
+        assert session.index == 4, key
+        return
+    assert session.state_of(unit) == UnitState(("economic",), "done_with_themes"), key
+    assert store.events.list(unit.id)[-1].action == "accept" and session.index == 3
+    press(window, key)  # unit 3 has no suggestion: the next sentence not done
+    assert session.index == 4 and session.state_of(units[3]).status == "not_seen"
 
 
 def check_move(window, command: Command, key: str, before_article: int) -> None:

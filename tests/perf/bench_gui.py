@@ -209,6 +209,8 @@ def open_window(path: Path):
     folder = tempfile.mkdtemp()
     settings = Settings(QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
     window = MainWindow(Store(path), path, ANNOTATOR, settings, "en")
+    if hasattr(window, "suggestions"):  # the window alone, as on main; with its background
+        window.suggestions.stop()  # suggestion process: tests/perf/bench_gui_suggestions.py
     window.show()
     app.processEvents()
     return app, window

@@ -50,7 +50,7 @@ def register(commands) -> None:
         help="combine annotators (default majority; a tie leaves the theme out; adjudicated:"
         " a lead's decision where there is one, else the majority)",
     )
-    parser.add_argument("--only-done", action="store_true", help="only sentences marked done")
+    _record_options(parser)
     parser.add_argument(
         "--split",
         metavar="NAME=FRACTION,...",
@@ -60,6 +60,16 @@ def register(commands) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.set_defaults(handler=run_export)
+
+
+def _record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--only-done", action="store_true", help="only sentences marked done")
+    parser.add_argument(
+        "--with-suggestions",
+        action="store_true",
+        help="add each unit's suggested themes and their scores, as last computed "
+        "(`annotator suggest` brings them up to date)",
+    )
 
 
 def _options(args: argparse.Namespace, db: Path) -> ExportOptions:
@@ -81,6 +91,7 @@ def _options(args: argparse.Namespace, db: Path) -> ExportOptions:
         only_done=args.only_done,
         splits=splits,
         seed=args.seed,
+        with_suggestions=args.with_suggestions,
     )
     return dataclasses.replace(options, command=command_line(options, db))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from pathlib import Path
 
 from annotator.cli.commands.common import open_store_for, print_json
 from annotator.cli.terminal import for_terminal, wants_visual
@@ -26,7 +27,7 @@ def register(commands) -> None:
     edit = actions.add_parser(
         "edit",
         help="rename, recolour or redefine a theme",
-        description="Change a theme's names, colour, shortcut or definition.",
+        description="Change a theme's names, colour, shortcut, definition or keywords.",
     )
     edit.add_argument("key")
     _theme_fields(edit, required=False)
@@ -51,6 +52,16 @@ def _theme_fields(parser, required: bool) -> None:
     parser.add_argument("--shortcut", type=int, help="digit 1-9 (0 for none when editing)")
     parser.add_argument("--definition-ar", help="definition shown to annotators, Arabic")
     parser.add_argument("--definition-en", help="definition shown to annotators, English")
+    keywords = parser.add_mutually_exclusive_group()
+    keywords.add_argument(
+        "--keywords",
+        metavar="TERMS",
+        help="the theme's keywords for suggestions, separated by commas or new lines "
+        "(replaces the list; '' for none; a term ending in * is a stem)",
+    )
+    keywords.add_argument(
+        "--keywords-file", metavar="FILE", help="the keywords from a UTF-8 file, one term a line"
+    )
 
 
 def _changes(args) -> dict:
@@ -64,6 +75,10 @@ def _changes(args) -> dict:
     changes = {k: v for k, v in fields.items() if v is not None}
     if args.shortcut is not None:
         changes["shortcut"] = args.shortcut or None
+    if args.keywords_file is not None:
+        changes["keywords"] = Path(args.keywords_file).read_text(encoding="utf-8")
+    elif args.keywords is not None:
+        changes["keywords"] = args.keywords
     return changes
 
 
@@ -79,7 +94,7 @@ def _apply(store, args) -> None:
     elif action == "edit":
         if not _changes(args):
             raise ThemeError(
-                "nothing to change: give --ar, --en, --color, --shortcut or a definition"
+                "nothing to change: give --ar, --en, --color, --shortcut, a definition or --keywords"
             )
         store.themes.update(args.key, **_changes(args))
     elif action == "move":
@@ -104,8 +119,9 @@ def run_themes(args: argparse.Namespace) -> int:
     visual = wants_visual("auto")
     for t in themes:
         retired = "  (retired)" if t.retired else ""
+        terms = len(t.keywords.splitlines())
         print(
             f"{t.shortcut or '-'}  {t.key:<16} {t.color}  {t.name_en} / "
-            f"{for_terminal(t.name_ar, visual)}{retired}"
+            f"{for_terminal(t.name_ar, visual)}  ({terms} keywords){retired}"
         )
     return 0

@@ -24,6 +24,7 @@ from annotator.core.export.card_tables import (
 from annotator.core.export.options import ExportOptions
 from annotator.core.export.source import AnnotatorSummary
 from annotator.core.export.stats import SplitFigures, worst_deviation
+from annotator.core.export.suggested import SUGGESTION_FIELD_ROWS
 from annotator.core.scheme import Theme
 
 MARKER = "<!-- written by annotator export; it is replaced by the next export -->"
@@ -89,7 +90,7 @@ def render_card(context: CardContext) -> str:
         agreement_section(context.agreement),
         _balance(context),
         _annotators_table(context),
-        _fields(),
+        _fields(context.options.with_suggestions),
         _loading(context),
     ]
     return "\n\n".join(s for s in sections if s) + "\n"
@@ -198,8 +199,9 @@ _FIELD_ROWS = [
 ]
 
 
-def _fields() -> str:
-    return "## Record fields\n\n" + table(["field", "type", "meaning"], _FIELD_ROWS)
+def _fields(with_suggestions: bool) -> str:
+    rows = _FIELD_ROWS + (SUGGESTION_FIELD_ROWS if with_suggestions else [])
+    return "## Record fields\n\n" + table(["field", "type", "meaning"], rows)
 
 
 def _loading(context: CardContext) -> str:

@@ -76,6 +76,7 @@ class ExportOptions:
     splits: tuple[Split, ...] = ()
     seed: int = 0
     command: str = ""  # how the export was asked for, quoted in the dataset card
+    with_suggestions: bool = False  # add `suggested` and `scores` (core.export.suggested)
 
     def validate(self, annotators: list[str]) -> None:
         """Raise ExportError for anything that would make the export fail or surprise."""
@@ -148,6 +149,8 @@ def command_line(options: ExportOptions, db: Path) -> str:
         args += ["--resolve", options.resolve]
     if options.only_done:
         args.append("--only-done")
+    if options.with_suggestions:
+        args.append("--with-suggestions")
     if options.splits:
         args += ["--split", ",".join(f"{s.name}={s.fraction:g}" for s in options.splits)]
         args += ["--seed", str(options.seed)]

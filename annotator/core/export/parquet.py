@@ -15,11 +15,14 @@ from annotator.core.export.source import (
     INDEX,
     KIND,
     NOTES,
+    SCORES,
     START,
+    SUGGESTED,
     TEXT,
     SourceArticle,
     UnitRow,
 )
+from annotator.core.export.suggested import SUGGESTION_FIELDS, SuggestionDecoder
 
 BATCH_ROWS = 25_000  # rows per record batch (and row group): ~10 MB of Arrow data at a time
 
@@ -33,8 +36,9 @@ def _pyarrow():
     return pa, pq
 
 
-def parquet_schema(annotators: list[str]):
+def parquet_schema(annotators: list[str], suggestion_keys: tuple[str, ...] | None = None):
     """Column types; `annotations` is a struct with one field per annotator (null: not touched).
+    With suggestion keys, `suggested` (list) and `scores` (a struct of one double per theme).
 
     A struct rather than a map because Hugging Face `datasets` cannot load Arrow maps; JSONL
     readers infer the same struct from the JSON objects. With no annotator yet, null columns.
@@ -51,7 +55,13 @@ def parquet_schema(annotators: list[str]):
         "annotator_status": pa.struct([(n, text) for n in annotators]) if annotators else pa.null(),
         "notes": pa.struct([(n, text) for n in annotators]) if annotators else pa.null(),
     }
-    return pa.schema([(name, types.get(name, text)) for name in FIELDS])
+    names = FIELDS
+    if suggestion_keys is not None:
+        names += SUGGESTION_FIELDS
+        types["suggested"] = keys
+        scores = [(k, pa.float64()) for k in suggestion_keys]
+        types["scores"] = pa.struct(scores) if scores else pa.null()
+    return pa.schema([(name, types.get(name, text)) for name in names])
 
 
 # Columns that repeat within a batch: handed over as dictionary arrays (values once, an index
@@ -67,9 +77,10 @@ class ParquetWriter:
     label combination: as dictionary arrays (strings) or expanded with `take` (in C++).
     """
 
-    def __init__(self, path: Path, annotators: list[str]):
+    def __init__(self, path: Path, annotators: list[str], decode: SuggestionDecoder | None = None):
         self._pa, pq = _pyarrow()
-        self._schema = parquet_schema(annotators)
+        self._decode = decode
+        self._schema = parquet_schema(annotators, decode.keys if decode else None)
         self._batch_schema = self._pa.schema(
             [
                 field.with_type(self._pa.dictionary(self._pa.int32(), field.type))
@@ -85,7 +96,7 @@ class ParquetWriter:
             compression="zstd",
             compression_level=1,
             # Min/max of unique sentences help no reader and cost 15% of the encoding time.
-            write_statistics=[name for name in FIELDS if name != "text"],
+            write_statistics=[name for name in FIELDS if name != "text"],  # not suggestions
             store_schema=False,
         )
         self._articles: list[dict] = []
@@ -101,6 +112,8 @@ class ParquetWriter:
         self._start: list[int] = []
         self._end: list[int] = []
         self._resolved: list[Resolved] = []
+        self._suggested: list[list[str] | None] = []
+        self._scores: list[dict | None] = []
         self._notes: list[tuple[int, str]] = []  # (row in the batch, notes JSON): few rows
 
     def start_article(self, article: SourceArticle, fields: dict) -> None:
@@ -114,6 +127,10 @@ class ParquetWriter:
         self._start.append(row[START])
         self._end.append(row[END])
         self._resolved.append(resolved)
+        if self._decode is not None:
+            suggested, scores = self._decode(row[SUGGESTED], row[SCORES])
+            self._suggested.append(suggested)
+            self._scores.append(scores)
         if row[NOTES]:
             self._notes.append((len(self._index) - 1, row[NOTES]))
         if len(self._index) >= BATCH_ROWS:
@@ -122,6 +139,9 @@ class ParquetWriter:
     def _flush(self) -> None:
         if self._index:
             columns = {**self._unit_columns(), **self._article_columns(), **self._label_columns()}
+            if self._decode is not None:
+                columns["suggested"] = self._column("suggested", self._suggested)
+                columns["scores"] = self._column("scores", self._scores)
             columns["notes"] = self._notes_column()
             arrays = [columns[field.name] for field in self._batch_schema]
             batch = self._pa.RecordBatch.from_arrays(arrays, schema=self._batch_schema)

@@ -28,7 +28,13 @@ from annotator.core.export.source import (
 )
 from annotator.core.export.splitting import assign_splits
 from annotator.core.export.stats import ExportStats, SplitFigures
-from annotator.core.export.writers import CsvWriter, JsonlWriter, RecordWriter
+from annotator.core.export.suggested import SuggestionDecoder
+from annotator.core.export.writers import (
+    CsvWriter,
+    JsonlSuggestionWriter,
+    JsonlWriter,
+    RecordWriter,
+)
 from annotator.core.scheme import Theme
 from annotator.core.status import DONE_STATUSES
 
@@ -114,12 +120,15 @@ def _open_writers(run: _Run) -> None:
 
 
 def _writer(run: _Run, path: Path) -> RecordWriter:
+    decode = None
+    if run.options.with_suggestions:
+        decode = SuggestionDecoder([t.key for t in run.themes if not t.retired])
     if run.options.format == "jsonl":
-        return JsonlWriter(path)
+        return JsonlWriter(path) if decode is None else JsonlSuggestionWriter(path, decode)
     if run.options.format == "csv":
-        return CsvWriter(path, [t.key for t in run.themes])
+        return CsvWriter(path, [t.key for t in run.themes], decode)
     if run.options.format == "parquet":
-        return ParquetWriter(path, [a.name for a in run.annotators])
+        return ParquetWriter(path, [a.name for a in run.annotators], decode)
     raise ExportError(f"unknown format {run.options.format!r}")
 
 

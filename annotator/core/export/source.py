@@ -21,8 +21,10 @@ from typing import Protocol
 from annotator.core.export.judgements import Packing
 from annotator.core.scheme import Theme
 
-UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels, notes)
+UnitRow = tuple  # (article_id, index, kind, start, end, text_utf8, statuses, labels, notes[,
+#                   suggested, scores])
 INDEX, KIND, START, END, TEXT, STATUS_FOLD, LABEL_FOLD, NOTES = range(1, 9)
+SUGGESTED, SCORES = 9, 10  # with suggestions: the stored JSON texts (core.export.suggested)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
-from annotator.core.normalize import index_key, normalize
+from annotator.core.normalize import normalize, strip_proclitics
 from annotator.core.suggest.matcher import LexiconMatcher
 
 N_FEATURES = 2**20
@@ -42,7 +42,7 @@ STEM_PREFIX = 4
 
 def analyze(folded: str) -> list[str]:
     """The features of one normalised text: words, word bigrams, stems and stem prefixes."""
-    key = index_key(folded)
+    key = strip_proclitics(folded)
     words = _KEY_WORD.findall(key)
     stems = _KEY_WORD.findall(_ENDING.sub("", key))  # one C-level pass for the whole text
     # Control-character tags keep the kinds apart in the hashed space.

@@ -7,7 +7,9 @@ folded only when matching (see matcher.py), so `الاعمار` and `الإعم�
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from annotator.core.normalize import normalize
@@ -92,3 +94,27 @@ def default_lexicons(folder: Path | None = None) -> dict[str, tuple[str, ...]]:
     """The bundled lexicons (resources/lexicons/<theme key>.txt) by theme key."""
     folder = folder or resource_path("lexicons")
     return {path.stem: tuple(read_lexicon_file(path)) for path in sorted(folder.glob("*.txt"))}
+
+
+def lexicons_of(keywords: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each theme's terms from its stored keyword text (theme key -> text).
+
+    Stored text was checked when it was saved; a term that no longer passes (written by
+    another version, say) is left out rather than stopping every suggestion.
+    """
+    lexicons: dict[str, tuple[str, ...]] = {}
+    for key, text in keywords.items():
+        try:
+            lexicons[key] = tuple(parse_terms(text))
+        except LexiconError:
+            lexicons[key] = tuple(_good_terms(text))
+    return lexicons
+
+
+def _good_terms(text: str) -> list[str]:
+    terms: list[str] = []
+    for line in text.splitlines():
+        for raw in _SEPARATORS.split(line.split("#", 1)[0]):
+            with contextlib.suppress(LexiconError):
+                terms += parse_terms(raw)
+    return list(dict.fromkeys(terms))
