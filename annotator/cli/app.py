@@ -7,12 +7,12 @@ import errno
 import sys
 
 from annotator import __version__
-from annotator.cli.commands import browse, doctor, export, importing, themes
+from annotator.cli.commands import browse, doctor, export, hub, importing, themes
 from annotator.cli.commands.common import CommandError, annotator_name
 from annotator.core.names import MAX_NAME_CHARS
 from annotator.storage.errors import StorageError
 
-COMMAND_MODULES = [importing, browse, themes, export, doctor]
+COMMAND_MODULES = [importing, browse, themes, export, doctor, hub]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -48,8 +48,17 @@ def describe_server(params: dict[str, str]) -> str:
 
 
 def display_url(params: dict[str, str]) -> str:
-    """The connection as a URI without its password, for people to read."""
-    return conninfo.make_conninfo(**without_password(params))
+    """The connection as people write it (postgresql://login@host:port/db?...), no password."""
+    host = params.get("host") or params.get("hostaddr") or "localhost"
+    port = params.get("port") or "5432"
+    user = f"{params['user']}@" if params.get("user") else ""
+    extra = "&".join(
+        f"{key}={value}" for key, value in sorted(params.items())
+        if key not in ("host", "hostaddr", "port", "user", "dbname", "password")
+    )  # fmt: skip
+    return f"postgresql://{user}{host}:{port}/{params.get('dbname', '')}" + (
+        f"?{extra}" if extra else ""
+    )
 
 
 def connect(
