@@ -22,6 +22,7 @@ from annotator.storage.store import Store
 from tests.environment import require
 from tests.factories import make_article
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 ADMIN_URL_VARIABLE = "ANNOTATOR_TEST_PG_ADMIN_URL"
 HOW_TO_START = 'start one with: eval "$(bash .ci/postgres.sh)" (see the README)'
 
