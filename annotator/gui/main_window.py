@@ -33,6 +33,7 @@ from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.status_bar import StatusLine
+from annotator.gui.team_server import TeamServerSync
 from annotator.gui.theme_panel import ThemePanel
 from annotator.storage.errors import DatabaseCorrupt
 from annotator.storage.store import Store
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.menu = MenuBar(self, self.menu_handlers())
         self.indexer = SearchIndexer(self)
         self.integrity = IntegrityChecker(self)
+        self.team_server = TeamServerSync(self)
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
             "find": self.article_panel.focus_search,
             "remove_article": self.on_remove_article,
             "edit_themes": self.on_edit_themes,
+            "connect_team_server": lambda: self.team_server.connect_dialog(),
             "font_bigger": lambda: self.set_font_size(self.settings.font_size + 1),
             "font_smaller": lambda: self.set_font_size(self.settings.font_size - 1),
             "font_reset": lambda: self.set_font_size(DEFAULT_FONT_SIZE),
@@ -255,5 +258,6 @@ class MainWindow(QMainWindow, ProjectActions, RemovalActions):
         self.settings.sync()
         self.indexer.stop()
         self.integrity.wait()
+        self.team_server.stop()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

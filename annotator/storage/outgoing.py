@@ -52,12 +52,13 @@ class Outgoing(Repository):
         ).fetchall()
         return [EventRow(*row) for row in rows], end
 
-    def waiting(self, after_id: int, annotator: str | None = None) -> int:
-        """Events after `after_id` that a sync would send."""
+    def waiting(self, after_id: int, annotator: str | None = None, limit: int = -1) -> int:
+        """Events after `after_id` that a sync would send (counted up to `limit`)."""
         who = "AND annotator_id = (SELECT id FROM annotators WHERE name = ?)" if annotator else ""
         return self.conn.execute(
-            f"SELECT COUNT(*) FROM events WHERE id > ? AND action NOT IN {LOCAL_ACTIONS} {who}",
-            (after_id, annotator) if annotator else (after_id,),
+            f"""SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE id > ?
+                AND action NOT IN {LOCAL_ACTIONS} {who} LIMIT ?)""",
+            (after_id, annotator, limit) if annotator else (after_id, limit),
         ).fetchone()[0]
 
     def last_event_id(self) -> int:

@@ -73,3 +73,13 @@ def connect(
         options["password"] = password
     with translated(describe_server(params)):
         return psycopg.connect(conninfo.make_conninfo(**options), autocommit=True)
+
+
+def with_login(url: str, login: str, password: str | None = None) -> str:
+    """The URL with this login (and password, for one connection) in it."""
+    params = parse_url(url)
+    if login:
+        params["user"] = login
+    if password:
+        params["password"] = password
+    return conninfo.make_conninfo(**params)

@@ -39,6 +39,10 @@ class HubMismatch(HubError):
     """The server holds another project, or is not empty, or is not a team server."""
 
 
+class HubNotSetUp(HubMismatch):
+    """The database has no Annotator schema yet (the lead runs `hub init`)."""
+
+
 # SQLSTATE classes: 08 connection exception, 57P admin shutdown / crash, 53 resources.
 _LOST = ("08", "57P", "53")
 

@@ -20,7 +20,7 @@ from annotator.storage.hub import schema
 from annotator.storage.hub.accounts import Accounts
 from annotator.storage.hub.connection import connect, describe_server
 from annotator.storage.hub.content import Content
-from annotator.storage.hub.errors import HubMismatch, translated
+from annotator.storage.hub.errors import HubNotSetUp, translated
 from annotator.storage.hub.events import HubEvents
 from annotator.storage.hub.status import HubStatus
 
@@ -70,7 +70,7 @@ class Hub:
             with translated(self.where):
                 found = schema.read_state(self.conn)
             if found is None:
-                raise HubMismatch(
+                raise HubNotSetUp(
                     f"{self.where} is not set up for Annotator yet: the project lead runs"
                     " `annotator hub init URL` first"
                 )
