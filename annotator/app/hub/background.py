@@ -18,7 +18,7 @@ from pathlib import Path
 
 from annotator.app.hub.link import HubLink, NotLinked, load_link
 from annotator.storage.errors import StorageError
-from annotator.storage.hub.connection import display_url
+from annotator.storage.hub.address import display_url
 from annotator.storage.store import Store
 
 CONNECT_TIMEOUT_S = 10

@@ -13,15 +13,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from annotator.app.hub import setup
-from annotator.app.hub.credentials import save_password
-from annotator.app.hub.link import load_link
-from annotator.app.hub.status import hub_status
-from annotator.app.hub.sync import sync
 from annotator.app.paths import resolve_database
 from annotator.cli.commands.common import CommandError, print_json
-from annotator.storage.hub.connection import parse_url
-from annotator.storage.hub.errors import HubPasswordNeeded, HubUnreachable
+
+# The team-server modules (and psycopg, ~120 ms) load only when a hub command runs, so
+# every other command starts as fast as before.
 
 OFFLINE_EXIT = 3
 
@@ -34,6 +30,17 @@ def register(commands) -> None:
         "PostgreSQL database. See the README's Team server section.",
     )
     actions = hub.add_subparsers(dest="hub_action", metavar="ACTION", required=True)
+    _register_setup(actions)
+    status = actions.add_parser(
+        "status", help="who has what, last sync per person, server version",
+        description="What the server says about the project (a member sees their own line).",
+    )  # fmt: skip
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(handler=run_status)
+    _register_sync(commands)
+
+
+def _register_setup(actions) -> None:
     init = actions.add_parser(
         "init",
         help="(lead) set up an empty database for this project and send the project up",
@@ -61,18 +68,11 @@ def register(commands) -> None:
     )
     join.add_argument("url", help="postgresql://YOUR-LOGIN@HOST/DATABASE?sslmode=verify-full")
     join.set_defaults(handler=run_join)
-    status = actions.add_parser(
-        "status", help="who has what, last sync per person, server version",
-        description="What the server says about the project (a member sees their own line).",
-    )  # fmt: skip
-    status.add_argument("--json", action="store_true", help="print JSON")
-    status.set_defaults(handler=run_status)
     for parser in (init, join):
         parser.add_argument(
             "--save-password", action="store_true",
             help="keep the password in ~/.pgpass (or the system keyring) for later syncs",
         )  # fmt: skip
-    _register_sync(commands)
 
 
 def _register_sync(commands) -> None:
@@ -92,6 +92,8 @@ def _project(args: argparse.Namespace) -> Path:
 
 def _with_password(url_params: dict[str, str], action: Callable[[str | None], object]):
     """Run `action`; if the server wants a password none was given for, ask for it once."""
+    from annotator.storage.hub.errors import HubPasswordNeeded
+
     try:
         return action(None), None
     except HubPasswordNeeded:
@@ -102,6 +104,9 @@ def _with_password(url_params: dict[str, str], action: Callable[[str | None], ob
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from annotator.app.hub import setup
+    from annotator.storage.hub.connection import parse_url
+
     project, params = _project(args), parse_url(args.url)
     report, typed = _with_password(params, lambda pw: setup.init_hub(project, args.url, pw))
     _maybe_save(args, params, typed)
@@ -111,6 +116,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from annotator.app.hub import setup
+    from annotator.app.hub.link import load_link
+
     name = setup.checked_login(args.name)
     password, generated = _new_password(args, name)
     project = _project(args)
@@ -123,6 +131,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _new_password(args: argparse.Namespace, name: str) -> tuple[str, bool]:
+    from annotator.app.hub.setup import new_password
+
     if args.password_file:
         lines = args.password_file.read_text(encoding="utf-8").splitlines()
         if not lines or not lines[0]:
@@ -134,10 +144,13 @@ def _new_password(args: argparse.Namespace, name: str) -> tuple[str, bool]:
             if getpass.getpass("Again: ") != typed:
                 raise CommandError("the two passwords differ; nothing was changed")
             return typed, False
-    return setup.new_password(), True
+    return new_password(), True
 
 
 def run_join(args: argparse.Namespace) -> int:
+    from annotator.app.hub import setup
+    from annotator.storage.hub.connection import parse_url
+
     if not getattr(args, "db", None):
         raise CommandError("give the new project's file: annotator --db FILE hub join URL")
     target, params = Path(args.db).expanduser(), parse_url(args.url)
@@ -149,12 +162,17 @@ def run_join(args: argparse.Namespace) -> int:
 
 
 def _maybe_save(args: argparse.Namespace, params: dict[str, str], typed: str | None) -> None:
+    from annotator.app.hub.credentials import save_password
+
     secret = typed or params.get("password")
     if args.save_password and secret:
         print(f"Password kept in {save_password(params, secret)}.")
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from annotator.app.hub.link import load_link
+    from annotator.app.hub.status import hub_status
+
     project = _project(args)
     status, _ = _with_password(load_link(project).server, lambda pw: hub_status(project, pw))
     if args.json:
@@ -165,6 +183,10 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from annotator.app.hub.link import load_link
+    from annotator.app.hub.sync import sync
+    from annotator.storage.hub.errors import HubUnreachable
+
     project = _project(args)
 
     def waiting() -> None:

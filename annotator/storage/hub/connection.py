@@ -14,6 +14,7 @@ from __future__ import annotations
 import psycopg
 from psycopg import conninfo
 
+from annotator.storage.hub.address import describe_server, display_url  # noqa: F401
 from annotator.storage.hub.errors import HubError, translated
 
 DEFAULTS = {
@@ -38,27 +39,6 @@ def parse_url(url: str) -> dict[str, str]:
 
 def without_password(params: dict[str, str]) -> dict[str, str]:
     return {key: value for key, value in params.items() if key != "password"}
-
-
-def describe_server(params: dict[str, str]) -> str:
-    """'the team server db at host:port' for messages (never the password)."""
-    host = params.get("host") or params.get("hostaddr") or "localhost"
-    port = params.get("port") or "5432"
-    return f"the team server {params.get('dbname', '')} at {host}:{port}".replace("  ", " ")
-
-
-def display_url(params: dict[str, str]) -> str:
-    """The connection as people write it (postgresql://login@host:port/db?...), no password."""
-    host = params.get("host") or params.get("hostaddr") or "localhost"
-    port = params.get("port") or "5432"
-    user = f"{params['user']}@" if params.get("user") else ""
-    extra = "&".join(
-        f"{key}={value}" for key, value in sorted(params.items())
-        if key not in ("host", "hostaddr", "port", "user", "dbname", "password")
-    )  # fmt: skip
-    return f"postgresql://{user}{host}:{port}/{params.get('dbname', '')}" + (
-        f"?{extra}" if extra else ""
-    )
 
 
 def connect(
