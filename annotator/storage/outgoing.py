@@ -29,13 +29,15 @@ def register_digest(conn) -> None:
 
 class Outgoing(Repository):
     def events_after(
-        self, after_id: int, limit: int, annotator: str | None = None
+        self, after_id: int, limit: int, annotator: str | None = None, up_to: int | None = None
     ) -> tuple[list[EventRow], int]:
-        """The next `limit` events after `after_id` that can go to a server (a project's own
-        housekeeping stays; with `annotator`, only theirs), and the id the chunk ends at."""
+        """The next `limit` events after `after_id` (and not after `up_to`) that can go to a
+        server (a project's own housekeeping stays; with `annotator`, only theirs), and the
+        id the chunk ends at."""
         end = self.conn.execute(
-            "SELECT MAX(id) FROM (SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?)",
-            (after_id, limit),
+            """SELECT MAX(id) FROM (SELECT id FROM events WHERE id > ? AND id <= ?
+               ORDER BY id LIMIT ?)""",
+            (after_id, up_to if up_to is not None else 2**62, limit),
         ).fetchone()[0]
         if end is None:
             return [], after_id

@@ -15,6 +15,7 @@ import time
 import pytest
 
 from annotator.app.hub.credentials import save_password
+from annotator.app.hub.link import load_link, save_link
 from annotator.storage.hub.connection import parse_url
 from annotator.storage.store import Store
 from tests.hub.checks import assert_in_step, server_events
@@ -110,3 +111,46 @@ def test_two_syncs_of_one_project_at_once_take_turns(team):
         reports.append(json.loads(out))
     assert sorted(r["sent"]["events"] for r in reports) == [0, 6_000]
     assert_in_step(team.server, team.copies[amira], amira)
+
+
+def test_a_sync_ends_while_someone_keeps_labelling(team):
+    """It sends what was there when it started; labels made meanwhile go at the next sync
+    (before, a sync could chase the newest labels for as long as the labelling went on)."""
+    amira = team.server.login("amira")
+    path = team.copies[amira]
+    offline_work(path, amira, changes=6_000)
+    proxy = slow_server(path, team.passwords[amira])  # sending is slower than labelling
+    process = start_sync(path)
+    with Store(path) as store:
+        units = [r[0] for r in store.conn.execute("SELECT id FROM units")]
+        made, give_up = 0, time.monotonic() + 90
+        while process.poll() is None and time.monotonic() < give_up:
+            store.labels.toggle_theme(units[made % len(units)], amira, "economic")
+            made += 1
+    ended = process.poll() is not None
+    if not ended:
+        process.kill()
+    _out, err = process.communicate(timeout=120)
+    proxy.kill()
+    assert ended, f"the sync did not end in 90 s while {made:,} labels came"
+    assert process.returncode == 0, err
+    link = load_link(path)
+    link.server["port"] = team.server.url().split("port=")[1].split()[0]
+    save_link(path, link)
+    run_sync(path)
+    assert_in_step(team.server, path, amira)
+
+
+def slow_server(path, password: str) -> subprocess.Popen:
+    """Point the copy at the server through a proxy that delays every packet by 50 ms."""
+    link = load_link(path)
+    proxy = subprocess.Popen(
+        [sys.executable, str(REPO_ROOT / "tests" / "perf" / "slow_proxy.py"), "54398",
+         link.server.get("host", "127.0.0.1"), link.server["port"], "50"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proxy.stdout.readline().startswith("listening")
+    link.server["port"] = "54398"
+    save_link(path, link)
+    save_password(link.server, password)  # libpq's password file is kept per host and port
+    return proxy

@@ -51,7 +51,7 @@ def sync_process(project: Path, output=subprocess.PIPE) -> subprocess.Popen:
 def row(name: str, value: float, unit: str, target: float | None = None, note: str = "") -> None:
     verdict = "" if target is None else ("  PASS" if value <= target else "  FAIL")
     limit = "" if target is None else f" (target <= {target:g} {unit})"
-    print(f"  {name:<58} {value:>10.3f} {unit}{limit}{verdict} {note}")
+    print(f"  {name:<58} {value:>10.3f} {unit}{limit}{verdict} {note}", flush=True)
 
 
 def bench_many(folder: Path, labels: int) -> None:

@@ -23,6 +23,7 @@ from tests.hub.server import TeamServer, admin_url, assign, restart_server
 from tests.perf import bench_gui
 
 UNITS = 25  # a title and 24 sentences per article
+PACE_S = 0.01  # between key presses during a sync: 100 a second
 
 
 @contextlib.contextmanager
@@ -169,6 +170,7 @@ def key_cases(server: TeamServer, setup: KeySetup):
             changed = load_link(setup.lead)
             changed.server.update(host=host, port=port)
             save_link(setup.lead, changed)
+            save_password(changed.server, server.password)  # kept per host and port
 
         return change
 
@@ -204,7 +206,7 @@ class KeyWindow:
         self.app, self.window = bench_gui.open_window(path)
         self.window.team_server.timer.stop()  # the benchmark starts the syncs itself
 
-    def _press(self, count: int, times: list[float]) -> None:
+    def _press(self, count: int, times: list[float], pace_s: float = 0.0) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
@@ -215,6 +217,8 @@ class KeyWindow:
             started = time.perf_counter()
             QTest.keyClick(self.window.reader, digits[n % 4])
             times.append((time.perf_counter() - started) * 1000)
+            if pace_s:
+                time.sleep(pace_s)  # a fast annotator, not a machine gun: the sync gets turns
         self.app.processEvents()
 
     def measure(self, presses: int) -> tuple[float, float]:
@@ -225,10 +229,10 @@ class KeyWindow:
     def measure_during(self, process: subprocess.Popen, presses: int):
         times: list[float] = []
         while process.poll() is None or len(times) < presses:
-            self._press(20, times)
-            if len(times) > 50 * presses:
-                break
-        process.communicate(timeout=600)
+            self._press(20, times, PACE_S)
+        _out, err = process.communicate(timeout=600)
+        if process.returncode not in (0, 3):
+            print(f"    (the sync said: {err.strip().splitlines()[-1] if err.strip() else ''})")
         return (*_figures(times), len(times), process.returncode)
 
     def close(self) -> None:

@@ -25,9 +25,10 @@ PAUSE_S = 0.005  # between local transactions: the window's writes get their tur
 
 
 def pull(context: SyncContext) -> None:
-    if not context.link.is_lead:
+    if context.link.is_lead:
+        pull_articles(context)  # another lead's; a member's come with their assignments
+    else:
         pull_scheme(context)
-    pull_articles(context)
     pull_assignments(context)
     pull_events(context)
 
@@ -81,10 +82,14 @@ def pull_assignments(context: SyncContext) -> None:
 
 
 def pull_events(context: SyncContext) -> None:
+    """Up to the last change on the server when it started: a sync always ends."""
     cursors = context.link.cursors
-    while True:
+    last = context.hub.events.last_change()
+    while cursors.pulled_events < last:
         found = context.hub.events.since(cursors.pulled_events, PULL_ROWS, context.link.replica)
-        if not found:
+        if not found:  # the rest up to `last` is this copy's own: skip it from now on
+            cursors.pulled_events = last
+            context.checkpoint()
             return
         context.before_writing()
         for start in range(0, len(found), APPLY_EVENTS):

@@ -56,12 +56,15 @@ def push_assignments(context: SyncContext) -> None:
 def push_events(context: SyncContext) -> None:
     link, outgoing, cursors = context.link, context.store.outgoing, context.link.cursors
     who = None if link.is_lead else link.login
+    # Up to the last change made before this sync: someone labelling meanwhile must not
+    # keep the sync chasing their newest labels (those go at the next sync).
+    last = outgoing.last_event_id()
     if who is not None:
         context.report.kept_local = outgoing.waiting(cursors.pushed_event_id) - outgoing.waiting(
             cursors.pushed_event_id, who
         )
     while True:
-        rows, end = outgoing.events_after(cursors.pushed_event_id, PUSH_EVENTS, who)
+        rows, end = outgoing.events_after(cursors.pushed_event_id, PUSH_EVENTS, who, last)
         if end == cursors.pushed_event_id:
             return
         if rows:
