@@ -37,6 +37,7 @@ bench-quick: setup  ## speed figures at CI size
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py --quick
 	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
 	$(BIN)/python tests/perf/bench_suggest.py --quick
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_hub.py --quick  # needs .ci/postgres.sh
 
 bench: setup  ## speed figures at full size (minutes)
 	$(BIN)/python tests/perf/bench_agreement.py --no-json
@@ -45,6 +46,7 @@ bench: setup  ## speed figures at full size (minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_gui.py
 	$(BIN)/python tests/perf/bench_suggest.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_durability.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_hub.py  # needs .ci/postgres.sh
 
 test-deps:  ## (root) what the tests use beyond Python: sshfs and sshd for a real network file system
 	apt-get install -y --no-install-recommends sshfs openssh-server

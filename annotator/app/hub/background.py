@@ -69,10 +69,19 @@ def read_link(project: Path) -> HubLink | None:
         return None
 
 
+_counted: dict[tuple, int] = {}  # (project, last event, cursor) -> waiting, counted once
+
+
 def sync_state(link: HubLink, store: Store) -> SyncState:
     cursors, who = link.cursors, (None if link.is_lead else link.login)
     try:
-        waiting = store.outgoing.waiting(cursors.pushed_event_id, who, WAITING_SHOWN_UP_TO)
+        key = (store.path, store.outgoing.last_event_id(), cursors.pushed_event_id)
+        if key not in _counted:  # nothing changed since the last look: no recount
+            _counted.clear()
+            _counted[key] = store.outgoing.waiting(
+                cursors.pushed_event_id, who, WAITING_SHOWN_UP_TO
+            )
+        waiting = _counted[key]
     except StorageError:
         waiting = 0
     return SyncState(display_url(link.server), waiting, _local(link.last_sync),
