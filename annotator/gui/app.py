@@ -89,6 +89,13 @@ def ask_annotator(settings: Settings, given: str | None) -> str | None:
     return name
 
 
+def annotator_for(opened: OpenedProject, settings: Settings, given: str | None) -> str | None:
+    """A team copy (a joined project, a package) says whose labels it holds: no question.
+    Otherwise --annotator, the remembered name, or the question."""
+    bound = opened.store.project.info().bound_annotator
+    return bound or ask_annotator(settings, given)
+
+
 def name_advice(problem: NameProblem) -> str:
     """Why a name cannot be used, in the interface language."""
     if problem is NameProblem.TOO_LONG:
@@ -135,7 +142,7 @@ def run_app(args: argparse.Namespace) -> int:
     opened = open_first_project(args, settings)
     if opened is None:
         return 2
-    annotator = ask_annotator(settings, getattr(args, "annotator", None))
+    annotator = annotator_for(opened, settings, getattr(args, "annotator", None))
     if annotator is None:
         opened.store.close()
         return 0

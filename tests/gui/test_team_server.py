@@ -88,3 +88,18 @@ def test_connect_from_the_team_menu_opens_the_annotators_own_copy(
         assert len(opened.articles.ids()) == 2
     assert window.database.parent == tmp_path / "data" / "annotator"
     assert "Connected as" in window.statusBar().currentMessage()
+
+
+def test_a_joined_copy_opens_under_its_login_without_asking(settings, tmp_path):
+    from annotator.app.project import open_project
+    from annotator.gui.app import annotator_for
+
+    path = tmp_path / "mine.annotator"
+    with Store(path) as store:
+        store.project.make_package("project-id", "amira_login")
+    opened = open_project(path, is_default=False)
+    try:
+        settings.annotator = "someone else"
+        assert annotator_for(opened, settings, "also not me") == "amira_login"
+    finally:
+        opened.store.close()
