@@ -38,6 +38,7 @@ bench-quick: setup  ## speed figures at CI size
 	$(BIN)/python tests/perf/bench_agreement.py --quick --no-json
 	$(BIN)/python tests/perf/bench_suggest.py --quick
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_team.py --quick
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_hub.py --quick  # needs .ci/postgres.sh
 
 bench: setup  ## speed figures at full size (minutes)
 	$(BIN)/python tests/perf/bench_agreement.py --no-json
@@ -47,6 +48,7 @@ bench: setup  ## speed figures at full size (minutes)
 	$(BIN)/python tests/perf/bench_suggest.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_team.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_durability.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_hub.py  # needs .ci/postgres.sh
 
 test-deps:  ## (root) what the tests use beyond Python: sshfs and sshd for a real network file system
 	apt-get install -y --no-install-recommends sshfs openssh-server

@@ -17,3 +17,4 @@ if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
     -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
 fi
 echo "export ANNOTATOR_TEST_PG_ADMIN_URL=postgresql://postgres:$PASSWORD@127.0.0.1:$PORT/postgres"
+echo "export ANNOTATOR_TEST_PG_DATA=$DIR/data"

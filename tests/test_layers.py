@@ -33,6 +33,7 @@ def test_import_linter_contracts_hold():
         ("cli/terminal.py", "import annotator.gui.reader", "Layers"),
         ("app/navigation.py", "import PySide6.QtCore", "Only the window imports Qt"),
         ("core/normalize.py", "import sqlite3", "Core knows no database"),
+        ("core/names.py", "import psycopg", "Core knows no database"),
     ],
 )
 def test_each_contract_catches_an_import_that_breaks_it(tmp_path, module, bad_import, contract):

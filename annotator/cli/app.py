@@ -7,12 +7,21 @@ import errno
 import sys
 
 from annotator import __version__
-from annotator.cli.commands import browse, doctor, export, importing, suggest, team, themes
+from annotator.cli.commands import (
+    browse,
+    doctor,
+    export,
+    hub,
+    importing,
+    suggest,
+    team,
+    themes,
+)
 from annotator.cli.commands.common import CommandError, annotator_name
 from annotator.core.names import MAX_NAME_CHARS
 from annotator.storage.errors import StorageError
 
-COMMAND_MODULES = [importing, browse, themes, suggest, export, team, doctor]
+COMMAND_MODULES = [importing, browse, themes, suggest, export, team, hub, doctor]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -96,6 +96,12 @@ def ask_annotator(settings: Settings, given: str | None, bound: str | None = Non
     return name
 
 
+def annotator_for(opened: OpenedProject, settings: Settings, given: str | None) -> str | None:
+    """A team copy (a joined project, a package) says whose labels it holds: no question.
+    Otherwise --annotator, the remembered name, or the question."""
+    return ask_annotator(settings, given, opened.store.project.info().bound_annotator)
+
+
 def name_advice(problem: NameProblem) -> str:
     """Why a name cannot be used, in the interface language."""
     if problem is NameProblem.TOO_LONG:
@@ -142,8 +148,7 @@ def run_app(args: argparse.Namespace) -> int:
     opened = open_first_project(args, settings)
     if opened is None:
         return 2
-    bound = opened.store.project.info().bound_annotator
-    annotator = ask_annotator(settings, getattr(args, "annotator", None), bound)
+    annotator = annotator_for(opened, settings, getattr(args, "annotator", None))
     if annotator is None:
         opened.store.close()
         return 0

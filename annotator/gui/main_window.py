@@ -36,6 +36,7 @@ from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
 from annotator.gui.settings import Settings
 from annotator.gui.status_bar import StatusLine
+from annotator.gui.team_server import TeamServerSync
 from annotator.gui.theme_panel import ThemePanel
 from annotator.gui.window_actions import WindowActions, window_handlers
 from annotator.gui.window_geometry import restore_layout, save_layout
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.integrity = IntegrityChecker(self)
         self.notes_view = None  # View → Notes, made when first asked for
         self.add_panes()
+        self.team_server = TeamServerSync(self)
         self._lay_out()
         self._connect()
         self.start_suggestions()
@@ -244,5 +246,6 @@ class MainWindow(QMainWindow, WindowActions):
         self.indexer.stop()
         self.suggestions.stop()
         self.integrity.wait()
+        self.team_server.stop()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

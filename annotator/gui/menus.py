@@ -117,6 +117,15 @@ MENUS: list[tuple[str, Callable[[], str], list[ActionSpec | None]]] = [
         ],
     ),
     (
+        "team",
+        lambda: translate("menus", "&Team"),
+        [
+            ActionSpec(
+                "connect_team_server", lambda: translate("menus", "&Connect to team server…")
+            ),
+        ],
+    ),
+    (
         "help",
         lambda: translate("menus", "&Help"),
         [

@@ -47,6 +47,7 @@ def window_handlers(window) -> dict[str, Callable[[], None]]:
         "edit_note": window.theme_panel.focus_note,
         "notes_list": window.on_notes_list,
         "edit_themes": window.on_edit_themes,
+        "connect_team_server": lambda: window.team_server.connect_dialog(),
         "font_bigger": lambda: window.set_font_size(window.settings.font_size + 1),
         "font_smaller": lambda: window.set_font_size(window.settings.font_size - 1),
         "font_reset": lambda: window.set_font_size(DEFAULT_FONT_SIZE),

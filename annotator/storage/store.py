@@ -18,6 +18,8 @@ A Store is its connection plus one repository per noun, each holding its own SQL
     store.transfer   work moved in from another project (transfer.py)
     store.team       assignments, merges, progress      (team.py)
     store.judgements finished judgements, packed        (judgements.py)
+    store.outgoing   what a sync sends to a team server  (outgoing.py)
+    store.incoming   what a sync takes from it           (incoming.py)
 
 Every method that writes commits before it returns.
 """
@@ -37,9 +39,11 @@ from annotator.storage.device import this_device
 from annotator.storage.errors import DatabaseCorrupt, DatabaseReadOnly, damaged, translated
 from annotator.storage.events import Events
 from annotator.storage.figures import Figures
+from annotator.storage.incoming import Incoming
 from annotator.storage.judgements import Judgements
 from annotator.storage.labels import Labels
 from annotator.storage.notes import Notes
+from annotator.storage.outgoing import Outgoing
 from annotator.storage.positions import Positions
 from annotator.storage.project_info import Project
 from annotator.storage.removal import Removal
@@ -94,6 +98,8 @@ class Store:
         self.transfer = Transfer(self)
         self.team = Team(self)
         self.judgements = Judgements(self)
+        self.outgoing = Outgoing(self)
+        self.incoming = Incoming(self)
 
     def close(self) -> None:
         self.conn.close()

@@ -161,12 +161,16 @@ class Transfer(Repository):
         self._recompute_adjudications()
 
     def _latest(self, actions_sql: str) -> list[tuple[int, int, str, str]]:
-        """(unit, annotator, after, at) of the latest event (by uid) of each touched pair."""
+        """(unit, annotator, after, at) of the latest event (by uid) of each touched pair.
+
+        CROSS JOIN keeps the touched pairs as the outer loop: the temporary table has no
+        statistics, and SQLite would otherwise scan the whole event log for each batch
+        (11 ms at 10,000 events, growing with the log) and hold the write lock meanwhile."""
         return self.conn.execute(
             f"""SELECT unit_id, annotator_id, after, at FROM (
                   SELECT e.unit_id, e.annotator_id, e.after, e.at, ROW_NUMBER() OVER (
                       PARTITION BY e.unit_id, e.annotator_id ORDER BY e.uid DESC) AS rank
-                  FROM temp.pairs p JOIN main.events e
+                  FROM temp.pairs p CROSS JOIN main.events e
                     ON e.unit_id = p.unit_id AND e.annotator_id = p.annotator_id
                   WHERE {actions_sql}) WHERE rank = 1"""
         ).fetchall()
@@ -191,12 +195,12 @@ class Transfer(Repository):
         states: dict[tuple[int, int], list] = {}
         for unit_id, annotator_id, status in self.conn.execute(
             """SELECT s.unit_id, s.annotator_id, s.status FROM temp.pairs p
-               JOIN main.unit_status s USING (unit_id, annotator_id)"""
+               CROSS JOIN main.unit_status s USING (unit_id, annotator_id)"""
         ):
             states[(unit_id, annotator_id)] = [[], status]
         for unit_id, annotator_id, key in self.conn.execute(
             """SELECT l.unit_id, l.annotator_id, l.theme_key FROM temp.pairs p
-               JOIN main.labels l USING (unit_id, annotator_id)
+               CROSS JOIN main.labels l USING (unit_id, annotator_id)
                JOIN main.themes t ON t.key = l.theme_key ORDER BY t.position"""
         ):
             states.setdefault((unit_id, annotator_id), [[], Status.NOT_SEEN])[0].append(key)

@@ -227,6 +227,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team server</source>
+        <translation>الاتصال بخادم الفريق</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>عنوان الخادم:</translation>
+    </message>
+    <message>
+        <source>Your login name:</source>
+        <translation>اسم الدخول:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>The password is kept in your password file or the system keyring, never in the project.</source>
+        <translation>تُحفظ كلمة المرور في ملف كلمات المرور أو في سلسلة مفاتيح النظام، ولا تُحفظ في المشروع أبدًا.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>Connected as {login}. Your work syncs every 30 seconds.</source>
+        <translation>تم الاتصال باسم {login}. يُزامَن عملك كل 30 ثانية.</translation>
+    </message>
+    <message>
+        <source>Password kept in {place}.</source>
+        <translation>حُفظت كلمة المرور في {place}.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export dataset</source>
@@ -1226,6 +1261,29 @@ Last: {name}</source>
     </message>
 </context>
 <context>
+    <name>TeamServerSync</name>
+    <message>
+        <source>Offline since {time}</source>
+        <translation>غير متصل منذ {time}</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting</source>
+        <translation>تغييرات بانتظار الإرسال: {count}</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>تمت المزامنة {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message>
+        <source>Team server: {address}</source>
+        <translation>خادم الفريق: {address}</translation>
+    </message>
+</context>
+<context>
     <name>ThemeEditor</name>
     <message>
         <source>Themes</source>
@@ -1875,6 +1933,10 @@ Last: {name}</source>
     <message>
         <source>&amp;Retrain suggestions now</source>
         <translation>إعادة &amp;تدريب الاقتراحات الآن</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to team server…</source>
+        <translation>ال&amp;اتصال بخادم الفريق…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

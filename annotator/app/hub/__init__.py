@@ -1,0 +1,1 @@
+"""Team server workflow (no Qt): set up a server, add annotators, join, sync, status."""
