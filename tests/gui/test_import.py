@@ -18,24 +18,13 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture
-def importer_ready():
-    """The readers are being written by another engineer; skip until the importer imports."""
-    try:
-        import annotator.app.importer  # noqa: F401
-    except ImportError as error:
-        pytest.skip(f"importer not available yet: {error}")
-
-
-@pytest.fixture
 def quiet_reports(monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     return shown
 
 
-def test_import_runs_off_the_ui_thread_and_refreshes(
-    qtbot, tmp_path, make_window, importer_ready, quiet_reports
-):
+def test_import_runs_off_the_ui_thread_and_refreshes(qtbot, tmp_path, make_window, quiet_reports):
     with Store(tmp_path / "empty.annotator") as store:
         window = make_window(store)
         assert window.session.article is None
@@ -46,7 +35,7 @@ def test_import_runs_off_the_ui_thread_and_refreshes(
         assert "Imported 1 article (" in quiet_reports[0]
 
 
-def test_dropping_a_folder_imports_it(qtbot, store, make_window, importer_ready, quiet_reports):
+def test_dropping_a_folder_imports_it(qtbot, store, make_window, quiet_reports):
     window = make_window(store)
     before = window.article_model.rowCount()
     data = QMimeData()
@@ -62,9 +51,7 @@ def test_dropping_a_folder_imports_it(qtbot, store, make_window, importer_ready,
     qtbot.waitUntil(lambda: window.article_model.rowCount() == before + 1, timeout=20_000)
 
 
-def test_seed_article_from_the_real_importer_reads_right_to_left(
-    qtbot, tmp_path, make_window, importer_ready
-):
+def test_seed_article_from_the_real_importer_reads_right_to_left(qtbot, tmp_path, make_window):
     from annotator.app.importer import import_paths
 
     with Store(tmp_path / "seeded.annotator") as store:

@@ -16,10 +16,8 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def importer():
-    try:
-        import annotator.app.importer as module
-    except ImportError as error:  # the readers are optional in a partial checkout
-        pytest.skip(f"importer not available: {error}")
+    import annotator.app.importer as module
+
     return module
 
 
