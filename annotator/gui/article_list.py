@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.article_columns import ColumnFitter
 from annotator.gui.article_delegate import ArticleRowDelegate
 from annotator.gui.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from annotator.gui.locale_format import digits
@@ -112,13 +113,7 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in (
-            (Column.PROGRESS, 58),
-            (Column.THEMES, 76),
-            (Column.DATE, 86),
-            (Column.SOURCE, 96),
-        ):
-            header.resizeSection(column, width)
+        self.columns = ColumnFitter(table)  # on a narrow pane, source and date give way
         # Right-click the header to hide or show columns (on a narrow pane titles need room).
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -134,7 +129,7 @@ class ArticleListPanel(QWidget):
             action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            action.toggled.connect(lambda shown, c=column: self.columns.choose(c, shown))
         menu.exec(header.mapToGlobal(position))
 
     def row_menu(self, article_id: int) -> QMenu:
@@ -210,6 +205,7 @@ class ArticleListPanel(QWidget):
         self.search_box.setAccessibleName(self.tr("Search articles"))
         self.status_filter.setAccessibleName(self.tr("Show articles"))
         self.order_box.setAccessibleName(self.tr("Order of the articles"))
+        self.order_box.setAccessibleDescription(self.order_box.toolTip())
         self.table.setAccessibleName(self.tr("Articles"))
         self.table.setAccessibleDescription(
             self.tr(

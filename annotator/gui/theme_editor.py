@@ -55,27 +55,8 @@ class ThemeForm(QWidget):
         self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.name_en = QLineEdit(self)
         self.name_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.definition_ar = QPlainTextEdit(self)
-        self.definition_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.definition_en = QPlainTextEdit(self)
-        self.definition_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        for box, direction in (
-            (self.definition_ar, Qt.LayoutDirection.RightToLeft),
-            (self.definition_en, Qt.LayoutDirection.LeftToRight),
-        ):
-            box.setFixedHeight(70)
-            box.setTabChangesFocus(True)  # Tab moves on; a definition never holds a tab
-            # Every paragraph in the box's language direction, also after typing or pasting
-            # (new blocks otherwise took the direction of the widget's parent).
-            option = box.document().defaultTextOption()
-            option.setTextDirection(direction)
-            side = (
-                Qt.AlignmentFlag.AlignRight
-                if direction == Qt.LayoutDirection.RightToLeft
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
-            box.document().setDefaultTextOption(option)
+        self.definition_ar = self._definition_box(Qt.LayoutDirection.RightToLeft)
+        self.definition_en = self._definition_box(Qt.LayoutDirection.LeftToRight)
         self.keywords = self._keywords_box()
         self.shortcut = QSpinBox(self)
         self.shortcut.setRange(0, 9)
@@ -91,6 +72,24 @@ class ThemeForm(QWidget):
         form.addRow(self.tr("Keywords for suggestions"), self.keywords)
         form.addRow(self.tr("Shortcut digit"), self.shortcut)
         form.addRow(self.tr("Colour"), self.color_button)
+
+    def _definition_box(self, direction: Qt.LayoutDirection) -> QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setLayoutDirection(direction)
+        box.setFixedHeight(70)
+        box.setTabChangesFocus(True)  # Tab moves on; a definition never holds a tab
+        # Every paragraph in the box's language direction, also after typing or pasting
+        # (new blocks otherwise took the direction of the widget's parent).
+        option = box.document().defaultTextOption()
+        option.setTextDirection(direction)
+        side = (
+            Qt.AlignmentFlag.AlignRight
+            if direction == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        box.document().setDefaultTextOption(option)
+        return box
 
     def _keywords_box(self) -> QPlainTextEdit:
         box = QPlainTextEdit(self)

@@ -28,7 +28,7 @@ from annotator.app.theme_marks import theme_abbreviations
 from annotator.core.scheme import Theme
 from annotator.gui.note_field import NoteField
 from annotator.gui.theme_colors import legible_chip, readable_on, tint
-from annotator.gui.unit_summary import describe_unit
+from annotator.gui.unit_summary import describe_suggestion, describe_unit
 
 SWATCH_SIZE = 22
 HEADER_LINES = 2
@@ -53,16 +53,17 @@ def swatch_icon(color: str, letters: str, size: int = SWATCH_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
-def checked_style(color: str, palette: QPalette) -> str:
+def checked_style(color: str, palette: QPalette, start: str = "left") -> str:
     """A checked theme button: tinted in its colour with a thick border (and bold text), its
     text at 4.5:1 on the tint and the border at 4.5:1 on the panel, light or dark; a suggested
-    one not yet chosen: a dashed border in that legible colour."""
+    one not yet chosen: a dashed border in that legible colour. `start`: the side the swatch
+    and the name begin on (style sheets do not mirror text-align for right to left)."""
     button = palette.color(QPalette.ColorRole.Button)
     ink = palette.color(QPalette.ColorRole.ButtonText)
     background = tint(color, button, ink).name()
     border = legible_chip(color, button.name())
     return (
-        f"QPushButton {{ text-align: left; padding: 4px 8px; }}"
+        f"QPushButton {{ text-align: {start}; padding: 4px 8px; }}"
         f"QPushButton:checked {{ background: {background}; color: {ink.name()};"
         f" border: 2px solid {border}; border-radius: 4px; font-weight: bold; }}"
         f'QPushButton[suggested="true"]:!checked {{ border: 2px dashed {border};'
@@ -188,7 +189,10 @@ class ThemePanel(QWidget):
         palette = QGuiApplication.palette()
         page = palette.color(QPalette.ColorRole.Button).name()
         button.setIcon(swatch_icon(legible_chip(theme.color, page), letters))
-        button.setStyleSheet(checked_style(theme.color, palette))
+        right_to_left = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        button.setStyleSheet(
+            checked_style(theme.color, palette, "right" if right_to_left else "left")
+        )
         definition = theme.definition_ar if self.language == "ar" else theme.definition_en
         button.setToolTip(definition or theme.definition_en or theme.definition_ar)
         button.setAccessibleName(theme.name(self.language))  # the state says checked or not
@@ -265,19 +269,7 @@ class ThemePanel(QWidget):
             self.note.setEnabled(unit is not None)
 
     def _describe_suggestion(self, unit) -> None:
-        suggestions = self.session.suggestions
-        text = ""
-        if unit is not None and suggestions.hidden_as_shared():
-            text = self.tr(
-                "Suggestions are hidden on this article: it is assigned to several annotators"
-                " (View → Suggestions on shared articles)"
-            )
-        elif unit is not None and (chips := suggestions.chips(unit)):
-            names = {t.key: t.name(self.language) for t in self.session.themes}
-            comma = "، " if self.language == "ar" else ", "
-            text = self.tr("Suggested: {themes} (Enter accepts)").format(
-                themes=comma.join(names.get(k, k) for k in chips)
-            )
+        text = describe_suggestion(self.session, unit, self.language)
         self.suggestion_label.setText(text)
         self.suggestion_label.setVisible(bool(text))
 

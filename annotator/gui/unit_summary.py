@@ -42,3 +42,21 @@ def theme_names(session: AnnotationSession, language: str) -> list[str]:
     """The current unit's themes by name, in the scheme's order."""
     chosen = set(session.current_state().themes)
     return [t.name(language) for t in session.all_themes if t.key in chosen]
+
+
+def describe_suggestion(session: AnnotationSession, unit, language: str) -> str:
+    """What the panel says under the theme buttons about the unit's suggestion ("" for none)."""
+    suggestions = session.suggestions
+    if unit is not None and suggestions.hidden_as_shared():
+        return translate(
+            "ThemePanel",
+            "Suggestions are hidden on this article: it is assigned to several annotators"
+            " (View → Suggestions on shared articles)",
+        )
+    if unit is None or not (chips := suggestions.chips(unit)):
+        return ""
+    names = {t.key: t.name(language) for t in session.themes}
+    comma = "، " if language == "ar" else ", "
+    return translate("ThemePanel", "Suggested: {themes} (Enter accepts)").format(
+        themes=comma.join(names.get(k, k) for k in chips)
+    )

@@ -1924,7 +1924,7 @@ Last: {name}</source>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation>&amp;أدوات</translation>
+        <translation>أ&amp;دوات</translation>
     </message>
     <message>
         <source>Suggestion &amp;quality…</source>

@@ -58,7 +58,8 @@ def controls(window) -> list[QWidget]:
 def check_every_control(window, language: str) -> None:
     seen = controls(window)
     assert {w.objectName() for w in seen} >= {
-        "reader", "article_search", "status_filter", "article_table", "note", "theme_military",
+        "reader", "article_search", "status_filter", "article_order", "article_table", "note",
+        "theme_military",
         "done_no_theme", "skip", "edit_guidelines", "guidelines_text",
     }  # fmt: skip
     for widget in seen:
@@ -114,12 +115,12 @@ def test_tab_from_the_search_box_reaches_the_theme_buttons(qtbot, store, make_wi
     unit = window.session.current_unit
     window.article_panel.focus_search()
     walked = [focused()]
-    for _ in range(6):
+    for _ in range(7):
         press(Qt.Key.Key_Tab)
         walked.append(focused())
     assert walked == [
-        "article_search", "status_filter", "article_table", "theme_military", "theme_economic",
-        "theme_reconstruction", "done_no_theme",
+        "article_search", "status_filter", "article_order", "article_table", "theme_military",
+        "theme_economic", "theme_reconstruction", "done_no_theme",
     ]  # fmt: skip
     press(Qt.Key.Key_Backtab, modifiers=Qt.KeyboardModifier.ShiftModifier)
     assert focused() == "theme_reconstruction"

@@ -29,7 +29,7 @@ def team(tmp_path_factory):
                 with Store(path) as store:
                     for unit_id in (2, 3):
                         store.labels.toggle_theme(unit_id, login, "military")
-                    store.labels.set_note(2, login, f"ملاحظة {login}")
+                    store.notes.set(2, login, f"ملاحظة {login}")
                 team.sync(login)
             with Store(team.lead) as store:
                 store.labels.toggle_theme(30, server.lead, "economic")

@@ -129,7 +129,7 @@ def test_an_annotator_offline_for_days_syncs_everything(team):
                 store.labels.toggle_theme(unit, amira, theme)
             store.labels.set_status(unit, amira, "skipped")
             store.labels.mark_done(unit, amira)
-            store.labels.set_note(unit, amira, f"يوم {round_}")
+            store.notes.set(unit, amira, f"يوم {round_}")
             store.labels.set_themes(unit, amira, [])
             store.labels.set_themes(unit, amira, ["reconstruction"] if round_ % 2 else [])
     report = team.sync(amira)

@@ -102,7 +102,7 @@ def test_changed_since_counts_units_whose_labels_changed_not_notes(two_articles)
     units = ids_of(store)
     store.labels.toggle_theme(units[1], "amina", "military")
     store.labels.toggle_theme(units[1], "amina", "economic")  # the same unit again
-    store.labels.set_note(units[2], "amina", "a note teaches the model nothing")
+    store.notes.set(units[2], "amina", "a note teaches the model nothing")
     assert store.suggestions.changed_since(start) == 1
     store.labels.set_themes(units[2], "amina", [])
     assert store.suggestions.changed_since(start) == 2
