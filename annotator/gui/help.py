@@ -65,7 +65,10 @@ class ShortcutsDialog(QDialog):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.8))
+        rows = table.verticalHeader()
+        rows.setMinimumSectionSize(int(table.fontMetrics().height() * 1.8))
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # long ones wrap
+        table.setWordWrap(True)
         for keys, action in help_rows():
             row = table.rowCount()
             table.insertRow(row)

@@ -245,3 +245,29 @@ def test_the_help_lists_every_entry_of_the_table(qtbot):
     assert ("Ctrl+Z", "Undo the last change (goes back to its article)") in rows
     assert ("S   س", "Skip for now, then next sentence") in rows
     assert len({action for _keys, action in rows}) == len(SHORTCUTS)  # one row each, no twins
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_no_help_row_is_cut_off(qtbot, qapp, language):
+    """A long action (Enter's, with suggestions) wraps onto more lines instead of an ellipsis."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QTableWidget
+
+    from annotator.gui.help import ShortcutsDialog
+    from annotator.gui.i18n import install_translators
+
+    install_translators(qapp, language)
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(720, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableWidget, "shortcuts")
+    metrics = table.fontMetrics()
+    flags = Qt.TextFlag.TextWordWrap
+    for row in range(table.rowCount()):
+        item = table.item(row, 1)
+        cell = table.visualItemRect(item)
+        room = QRect(0, 0, cell.width() - 20, 10_000)  # the item's 10 px padding on each side
+        needed = metrics.boundingRect(room, int(flags), item.text()).height()
+        assert cell.height() >= needed, (item.text(), cell.height(), needed)
