@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 from annotator.app.session import AnnotationSession
 from annotator.app.suggestions.service import BackgroundEvaluation
 from annotator.gui.learning_curve import LearningCurveChart
+from annotator.gui.locale_format import long_date, number
 
 POLL_MS = 200
 COLUMNS = ("theme", "precision", "recall", "f1", "keywords_f1", "support")
 
 
 def figure(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    """0.84 (or ٠٫٨٤), or a dash for what cannot be measured."""
+    return "—" if value is None else QLocale().toString(float(value), "f", 2)
 
 
 class SuggestionQualityDialog(QDialog):
@@ -79,9 +81,12 @@ class SuggestionQualityDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.model_label, self.status_label, self.busy, self.table, self.summary,
-                       self.chart, self.notes, buttons):  # fmt: skip
+        for widget in (self.model_label, self.status_label, self.busy, self.table, self.summary):
             layout.addWidget(widget)
+        layout.addWidget(self.chart, 4)  # the room left goes to the learning curve, if drawn
+        layout.addWidget(self.notes)
+        layout.addStretch(1)  # ...else below the text, which stays together at the top
+        layout.addWidget(buttons)
 
     # -- the saved model, at once --------------------------------------------------------------
 
@@ -98,9 +103,9 @@ class SuggestionQualityDialog(QDialog):
         text = self.tr(
             "The model learned from {count} labelled sentences of {articles} articles ({date})."
         ).format(
-            count=f"{saved.labels:,}",
-            articles=f"{info.get('articles', 0):,}",
-            date=saved.created_at[:16].replace("T", " "),
+            count=number(saved.labels),
+            articles=number(info.get("articles", 0)),
+            date=long_date(saved.created_at),
         )
         trained = set(info.get("theme_keys", []))
         added = [self._name(t.key) for t in self.session.themes if trained and t.key not in trained]
@@ -134,9 +139,10 @@ class SuggestionQualityDialog(QDialog):
         folds = result["folds"]
         self.status_label.setText(
             self.tr("{count} labelled sentences in {articles} articles, {folds}-fold cross-validation by article.").format(
-                count=f"{result['labelled']:,}", articles=f"{result['articles']:,}", folds=folds
+                count=number(result["labelled"]), articles=number(result["articles"]),
+                folds=number(folds),
             ) if folds else self.tr("{count} labelled sentences in {articles} articles.").format(
-                count=f"{result['labelled']:,}", articles=f"{result['articles']:,}"
+                count=number(result["labelled"]), articles=number(result["articles"])
             )
         )  # fmt: skip
         self._fill_table(result["themes"])
@@ -155,7 +161,7 @@ class SuggestionQualityDialog(QDialog):
         for row, theme in enumerate(themes):
             cells = [self._name(theme["key"])]
             cells += [figure(theme[k]) for k in ("precision", "recall", "f1", "keywords_f1")]
-            cells.append(f"{theme['support']:,}")
+            cells.append(number(theme["support"]))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -164,7 +170,7 @@ class SuggestionQualityDialog(QDialog):
 
     def _note(self, note: dict) -> str:
         themes = ", ".join(self._name(k) for k in note.get("themes", []))
-        count = f"{note.get('count', 0):,}"
+        count = number(note.get("count", 0))
         texts = {
             "no_labels": self.tr("No sentence is labelled yet: suggestions come from the themes' keywords alone. Label sentences (or accept suggestions) and their quality can be measured."),
             "one_article": self.tr("Only one article is labelled: at least two are needed, since the sentences of one article are never used both to train and to test."),
