@@ -51,6 +51,10 @@ class ConnectDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for field in (self.url, self.login, self.password):
             field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Room for a whole address: the dialog was as narrow as its shortest field.
+        self.url.setMinimumWidth(
+            self.url.fontMetrics().horizontalAdvance(self.url.placeholderText()) + 24
+        )
         form = QFormLayout()
         form.addRow(self.tr("Server address:"), self.url)
         form.addRow(self.tr("Your login name:"), self.login)
