@@ -43,6 +43,7 @@ class ArticleDraft:
         None  # unit index -> annotator -> themes
     )
     preset_status: dict[int, dict[str, str]] | None = None  # unit index -> annotator -> status
+    preset_notes: dict[int, dict[str, str]] | None = None  # unit index -> annotator -> note
 
 
 class Unit(NamedTuple):

@@ -114,11 +114,15 @@ class Articles(Repository):
         return article_id
 
     def _preset_labels(self, article: Article, article_id: int, now: str) -> None:
-        """Labels an imported dataset brought with it, written as each annotator's own."""
+        """Labels and notes an imported dataset brought with it, as each annotator's own."""
         labels, status = article.draft.preset_labels or {}, article.draft.preset_status or {}
-        if not labels and not status:
+        notes = article.draft.preset_notes or {}
+        if not labels and not status and not notes:
             return
         ids = self._unit_ids(article_id)
+        for index, by_name in sorted(notes.items()):
+            for name, text in sorted(by_name.items()):
+                self._store.notes.set(ids[index], name, text)
         for index in sorted(set(labels) | set(status)):
             names = set(labels.get(index, {})) | set(status.get(index, {}))
             for name in sorted(names):

@@ -154,3 +154,42 @@ def test_overlapping_or_repeated_units_are_refused():
     repeated = [(1, row()), (2, row(start=6, end=11))]
     with pytest.raises(ReadError, match="same sentence_index"):
         drafts_from_dataset(repeated, "bad.jsonl")
+
+
+NOTES = {"omar": "هل هذه جملة عسكرية أم اقتصادية؟\nسطر ثانٍ.", "سارة": "note in English"}
+
+
+def project_notes(path) -> list:
+    with Store(path) as store:
+        return [(r.article_title, r.unit_index, r.annotator, r.text) for r in store.notes.all()]
+
+
+@pytest.mark.parametrize(("format", "name"), [("jsonl", "data.jsonl"), ("csv", "data.csv"),
+                                              ("parquet", "data.parquet")])  # fmt: skip
+def test_notes_come_back_with_an_imported_export(project, tmp_path, capsys, format, name):
+    """Export, then `annotator import` into another project: the notes are there again, each
+    its annotator's, on the same sentence (and logged as note events)."""
+    from annotator.main import main
+
+    with Store(project.path) as store:
+        first = store.articles.ids()[0]
+        units = store.articles.units(first)
+        for unit, (annotator, text) in zip(units[1:], NOTES.items(), strict=False):
+            store.notes.set(unit.id, annotator, text)
+    before = project_notes(project.path)
+    assert len(before) == 2
+    project.export(format=format, out=tmp_path / name)
+    second = tmp_path / "second.annotator"
+    assert main(["--db", str(second), "import", str(tmp_path / name), "--quiet"]) == 0
+    capsys.readouterr()
+    assert project_notes(second) == before
+    with Store(second) as store:
+        logged = store.conn.execute("SELECT COUNT(*) FROM events WHERE action = 'note'")
+        assert logged.fetchone()[0] == 2
+
+
+def test_a_note_that_is_not_text_is_refused_with_its_line():
+    rows = [(4, row(notes={"omar": ["not", "text"]}))]
+    with pytest.raises(ReadError, match="the note of 'omar' must be text") as caught:
+        drafts_from_dataset(rows, "x.jsonl")
+    assert caught.value.line == 4

@@ -374,3 +374,40 @@ def test_binary_files_are_errors_whatever_their_suffix(tmp_path, name):
 def test_undecodable_text_is_an_error(tmp_path):
     error = read_error(write(tmp_path, "fr.txt", "Le café est très célèbre.", "latin-1"))
     assert error.reason.startswith("undecodable: not UTF-8, and no Arabic code page fits")
+
+
+def test_a_parquet_table_of_articles_is_read_like_json_records(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "news.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "title": ["مؤتمر المانحين", "اشتباكات على الحدود"],
+                "text": [
+                    "تعهد المانحون بتقديم 3.5 مليار دولار لإعادة الإعمار.",
+                    "تبادل الجيشان القصف المدفعي فجر اليوم.",
+                ],
+                "date": ["2025-04-12", None],
+            }
+        ),
+        path,
+    )
+    drafts = read_file(path)
+    assert [d.title for d in drafts] == ["مؤتمر المانحين", "اشتباكات على الحدود"]
+    assert (drafts[0].date, drafts[1].date, drafts[0].line, drafts[1].line) == (
+        "2025-04-12",
+        "",
+        1,
+        2,
+    )
+    assert ".parquet" in SUPPORTED_SUFFIXES
+
+
+def test_a_file_that_is_not_parquet_is_refused_with_the_reason(tmp_path):
+    path = tmp_path / "broken.parquet"
+    path.write_bytes(b"PAR1 this is not a parquet file at all")
+    with pytest.raises(ReadError, match="not a readable Parquet file") as caught:
+        read_file(path)
+    assert caught.value.path == str(path)

@@ -64,11 +64,19 @@ def _records(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[
     return read_records(data, path, suffix, options.field_map, options.boilerplate_list())
 
 
+def _parquet(data: bytes, path: str, suffix: str, options: ReadOptions) -> list[ArticleDraft]:
+    # Imported on first use: pyarrow costs a noticeable start-up for everyone else.
+    from annotator.core.readers.parquet import read_parquet
+
+    return read_parquet(data, path, options.field_map, options.boilerplate_list())
+
+
 READERS: dict[str, Reader] = {
     **dict.fromkeys((".txt", ".text", ".md"), _text),
     **dict.fromkeys((".html", ".htm", ".php", ".xhtml"), _html),
     **dict.fromkeys((".jsonl", ".ndjson", ".json", ".csv", ".tsv"), _records),
     **dict.fromkeys((".xml", ".sgml", ".trec"), _trec),
+    ".parquet": _parquet,
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 _SUFFIX_ENDINGS = tuple(SUPPORTED_SUFFIXES)  # for str.endswith on a lower-cased name

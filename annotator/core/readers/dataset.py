@@ -61,14 +61,14 @@ def _draft(rows: list[tuple[int, dict]], path: str) -> ArticleDraft:
         line=first_line,
         preset_units=units,
     )
-    labels, status = {}, {}
+    labels, status, notes = {}, {}, {}
     for index, (line, record) in enumerate(rows):
         labels_here, status_here = _judgements(record, path, line)
-        if labels_here:
-            labels[index] = labels_here
-        if status_here:
-            status[index] = status_here
-    draft.preset_labels, draft.preset_status = labels, status
+        notes_here = _notes(record, path, line)
+        for found, here in ((labels, labels_here), (status, status_here), (notes, notes_here)):
+            if here:
+                found[index] = here
+    draft.preset_labels, draft.preset_status, draft.preset_notes = labels, status, notes
     return draft
 
 
@@ -141,6 +141,22 @@ def _judgements(record: dict, path: str, line: int) -> tuple[dict, dict]:
         status[str(name)] = value
     _check_names(set(labels) | set(status), path, line)
     return labels, status
+
+
+def _notes(record: dict, path: str, line: int) -> dict[str, str]:
+    """annotator -> note for one row (the export's `notes`; Parquet gives nulls for none)."""
+    notes = {}
+    for name, text in (_mapping(record.get("notes"), "notes", path, line) or {}).items():
+        if text is None or text == "":
+            continue
+        if not isinstance(text, str):
+            raise ReadError(path, f"the note of {name!r} must be text", line)
+        problem = unwanted_problem(text)
+        if problem:
+            raise ReadError(path, f"the note of {name!r}: {problem}", line)
+        notes[str(name)] = text
+    _check_names(set(notes), path, line)
+    return notes
 
 
 def _check_names(names: set[str], path: str, line: int) -> None:

@@ -47,18 +47,24 @@ def read_records(
     data: bytes, path: str, suffix: str, field_map: Mapping[str, str], boilerplate: Boilerplate
 ) -> list[ArticleDraft]:
     decoded = decode_bytes(data, path=path, page_breaks=False)
-    names = field_names(field_map)
-    records = _parse(decoded.text, path, suffix, names["text"])
-    if not records:
-        raise ReadError(path, "no records found")
-    if looks_like_dataset(records[0][1]):
-        # One of our own exports (a row per unit): restore units and labels as they were.
-        drafts = drafts_from_dataset(records, path)
-    else:
-        drafts = [_draft(fields, line, path, names, boilerplate) for line, fields in records]
+    records = _parse(decoded.text, path, suffix, field_names(field_map)["text"])
+    drafts = drafts_from_records(records, path, field_map, boilerplate)
     for draft in drafts:
         draft.encoding, draft.warnings = decoded.encoding, list(decoded.warnings)
     return drafts
+
+
+def drafts_from_records(
+    records: list[Record], path: str, field_map: Mapping[str, str], boilerplate: Boilerplate
+) -> list[ArticleDraft]:
+    """Records (JSON, CSV or Parquet rows) as drafts: an article each, or, for one of our
+    own exports (a row per unit), the articles with their units, labels and notes."""
+    if not records:
+        raise ReadError(path, "no records found")
+    if looks_like_dataset(records[0][1]):
+        return drafts_from_dataset(records, path)
+    names = field_names(field_map)
+    return [_draft(fields, line, path, names, boilerplate) for line, fields in records]
 
 
 def field_names(field_map: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
