@@ -193,3 +193,20 @@ def test_a_note_that_is_not_text_is_refused_with_its_line():
     with pytest.raises(ReadError, match="the note of 'omar' must be text") as caught:
         drafts_from_dataset(rows, "x.jsonl")
     assert caught.value.line == 4
+
+
+def test_a_process_that_reads_parquet_exits_cleanly_every_time(project, tmp_path):
+    """pyarrow's threaded read_table left clean-up running after it returned: a process that
+    read a Parquet file and then ended aborted with code 134 about half the time
+    (apache/arrow#33975). The importer's workers read files and end."""
+    import subprocess
+    import sys
+
+    project.export(format="parquet", out=tmp_path / "data.parquet")
+    child = "import sys; from annotator.core.readers import read_file; read_file(sys.argv[1])"
+    for attempt in range(5):
+        done = subprocess.run(
+            [sys.executable, "-c", child, str(tmp_path / "data.parquet")],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, ""), attempt

@@ -314,6 +314,7 @@ def test_supported_suffixes():
         ".xml",
         ".sgml",
         ".trec",
+        ".parquet",
     ]
     assert set(expected) == SUPPORTED_SUFFIXES
 

@@ -105,3 +105,41 @@ def test_the_data_filter_drops_tests_and_datasets_and_keeps_the_rest():
     assert not filters.keep_data("sklearn/utils/tests/test_x.py")
     assert filters.keep_data("sklearn/utils/_repr_html/estimator.css")
     assert filters.keep_data("scipy/stats/_sobol_direction_numbers.npz")
+
+
+PARQUET_CHILD = """
+import json, sys, tempfile
+
+BLOCKED = json.loads(sys.argv[1])
+
+
+class LeftOut:
+    def find_spec(self, name, path=None, target=None):
+        if any(name == b or name.startswith(b + ".") for b in BLOCKED):
+            raise ModuleNotFoundError(f"No module named {name!r} (not in the installer)")
+        return None
+
+
+sys.meta_path.insert(0, LeftOut())
+from pathlib import Path
+from annotator.core.readers import read_file
+from tests.core.test_export_support import build_project
+
+folder = Path(tempfile.mkdtemp())
+project = build_project(folder / "p.annotator")
+project.export(format="parquet", out=folder / "data.parquet")
+drafts = read_file(folder / "data.parquet")
+print(len(drafts), sum(len(d.preset_units) for d in drafts))
+"""
+
+
+def test_a_parquet_export_writes_and_imports_without_the_excluded_modules():
+    filters = bundle_filter()
+    excluded = [*filters.STANDARD_EXCLUDED_MODULES, *filters.PYARROW_EXCLUDED_MODULES]
+    assert any(name.startswith("pyarrow.") for name in excluded)
+    done = subprocess.run(
+        [sys.executable, "-c", PARQUET_CHILD, json.dumps(excluded)],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["4", "14"]  # articles and units, as exported

@@ -34,6 +34,9 @@ def _rows(data: bytes, path: str) -> list[dict]:
             path, "reading Parquet needs pyarrow (pip install 'annotator[export]')"
         ) from None
     try:
-        return pq.read_table(pa.BufferReader(data)).to_pylist()
+        # One thread: with pyarrow's pool, read_table leaves clean-up running after it returns,
+        # and a process that exits soon after aborts ("terminate called without an active
+        # exception", apache/arrow#33975 and #34314).
+        return pq.read_table(pa.BufferReader(data), use_threads=False).to_pylist()
     except (pa.ArrowException, OSError, ValueError) as error:
         raise ReadError(path, f"not a readable Parquet file ({error})") from None
