@@ -11,18 +11,12 @@ import pytest
 from annotator.app.paths import default_database
 from annotator.cli import build_parser
 from annotator.core.text import has_presentation_forms
-from annotator.main import main
+from tests.cli_runner import run_cli
 
 ARTICLE_A = "مؤتمر المانحين\n\nتعهد المانحون بتقديم 3.5 مليار دولار لإعادة الإعمار. وقال د. سامي إن الأولوية للمدارس.\n"
 ARTICLE_B = (
     "اشتباكات على الحدود\n\nتبادل الجيشان القصف المدفعي فجر اليوم. ولم ترد أنباء عن إصابات.\n"
 )
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -7,18 +7,12 @@ import json
 import pandas as pd
 import pytest
 
-from annotator.main import main
 from annotator.storage.store import Store
 from tests.app.suggest_data import add_labelled_articles, add_unlabelled_articles
+from tests.cli_runner import run_cli
 from tests.environment import read_only_folder
 
 KEYS = ["military", "economic", "reconstruction"]
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def lines(out: str) -> list[dict]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,8 +22,8 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.scheme import Theme
+from annotator.gui.direction import direct_block
 from annotator.gui.mark_object import OBJECT_CHARACTER, mark_format, register_mark_object
-from annotator.gui.reader_document import text_direction
 
 CHOSEN, NOT_CHOSEN = "✓", "\u2007"  # a figure space keeps the names lined up
 
@@ -70,20 +69,8 @@ def definition(theme: Theme, language: str) -> str:
 
 def paragraph_format(text: str) -> QTextBlockFormat:
     block_format = QTextBlockFormat()
-    set_direction(block_format, text)
+    direct_block(block_format, text)
     return block_format
-
-
-def set_direction(block_format: QTextBlockFormat, text: str) -> None:
-    direction = text_direction(text)
-    block_format.setLayoutDirection(direction)
-    side = (
-        Qt.AlignmentFlag.AlignRight
-        if direction == Qt.LayoutDirection.RightToLeft
-        else Qt.AlignmentFlag.AlignLeft
-    )
-    # Absolute: Qt would otherwise swap left and right again for right-to-left blocks.
-    block_format.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
 
 
 def _heading_format(size_step: int) -> QTextCharFormat:
@@ -161,7 +148,7 @@ def _insert_guidelines(cursor: QTextCursor, text: str, words: PageWords, colors)
         block_format.setHeadingLevel(wanted.headingLevel())
         block_format.setTopMargin(wanted.topMargin())
         block_format.setBottomMargin(wanted.bottomMargin())
-        set_direction(block_format, block.text())  # each paragraph its own direction
+        direct_block(block_format, block.text())  # each paragraph its own direction
         QTextCursor(block).setBlockFormat(block_format)
         block, model = block.next(), model.next()
 

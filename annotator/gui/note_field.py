@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from annotator.gui.reader_document import text_direction
+from annotator.gui.direction import direct_option, text_direction
 
 VISIBLE_LINES = 3
 
@@ -41,13 +41,7 @@ class NoteField(QPlainTextEdit):
             and option.alignment() & Qt.AlignmentFlag.AlignAbsolute
         ):
             return
-        option.setTextDirection(direction)
-        side = (
-            Qt.AlignmentFlag.AlignRight
-            if direction == Qt.LayoutDirection.RightToLeft
-            else Qt.AlignmentFlag.AlignLeft
-        )
-        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        direct_option(option, direction)
         self.document().setDefaultTextOption(option)
 
     def text(self) -> str:

@@ -9,7 +9,6 @@ sit, so one unit's marks can be redrawn without rebuilding the page.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -24,6 +23,7 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.scheme import Theme
+from annotator.gui.direction import direct_block, text_direction
 from annotator.gui.locale_format import long_date
 from annotator.gui.mark_object import (
     MARK_FAMILIES,
@@ -54,17 +54,6 @@ def _embedding_for(text: str, paragraph: Qt.LayoutDirection) -> str:
         if own == Qt.LayoutDirection.LeftToRight
         else RIGHT_TO_LEFT_EMBEDDING
     )
-
-
-def text_direction(text: str) -> Qt.LayoutDirection:
-    """The direction of the first strong character (the Unicode bidi rule P2)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-        if kind in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
-    return Qt.LayoutDirection.RightToLeft  # digits or punctuation only: follow the Arabic page
 
 
 @dataclass
@@ -188,15 +177,7 @@ class ReaderDocument:
     @staticmethod
     def _block_format(text: str, kind: str, spacing: float) -> QTextBlockFormat:
         block_format = QTextBlockFormat()
-        direction = text_direction(text)
-        block_format.setLayoutDirection(direction)
-        side = (
-            Qt.AlignmentFlag.AlignRight
-            if direction == Qt.LayoutDirection.RightToLeft
-            else Qt.AlignmentFlag.AlignLeft
-        )
-        # Absolute: Qt would otherwise swap left and right again for right-to-left blocks.
-        block_format.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        direct_block(block_format, text)
         block_format.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setBottomMargin(spacing * (0.4 if kind in ("title", "meta") else 1.0))
         block_format.setTopMargin(spacing * 0.6 if kind == "heading" else 0)

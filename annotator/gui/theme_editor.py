@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.scheme import Theme, ThemeError
 from annotator.core.suggest.lexicon import LexiconError, format_terms, parse_terms
+from annotator.gui.direction import direct_option
 from annotator.gui.theme_panel import swatch_icon
 from annotator.storage.store import Store
 
@@ -81,13 +82,7 @@ class ThemeForm(QWidget):
         # Every paragraph in the box's language direction, also after typing or pasting
         # (new blocks otherwise took the direction of the widget's parent).
         option = box.document().defaultTextOption()
-        option.setTextDirection(direction)
-        side = (
-            Qt.AlignmentFlag.AlignRight
-            if direction == Qt.LayoutDirection.RightToLeft
-            else Qt.AlignmentFlag.AlignLeft
-        )
-        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        direct_option(option, direction)
         box.document().setDefaultTextOption(option)
         return box
 

@@ -12,20 +12,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from annotator.main import main
 from annotator.storage.store import Store
+from tests.cli_runner import run_cli
 
 GOOD = "خبر عن الاقتصاد\n\nارتفعت أسعار الوقود في الأسواق اليوم.\n"
 
 
 def deep_json(levels: int) -> str:
     return '{"text": "نص عربي قصير.", "m": ' + "[" * levels + "]" * levels + "}"
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_deep_json_fails_alone_and_the_rest_of_the_batch_is_imported(tmp_path, capsys):

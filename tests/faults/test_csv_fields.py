@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import json
 
-from annotator.main import main
 from annotator.storage.store import Store
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run_cli
 
 
 def texts(db) -> list[str]:

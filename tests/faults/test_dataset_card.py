@@ -15,16 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.main import main
 from annotator.storage.store import Store
+from tests.cli_runner import run_cli
 
 ARTICLE = "عنوان الخبر {n}\n\nارتفعت أسعار الوقود {n} مرة. وقال الوزير إن الأولوية للمدارس.\n"
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,19 +9,13 @@ import sys
 
 import pytest
 
-from annotator.main import main
 from annotator.storage.store import Store
+from tests.cli_runner import run_cli
 
 ARABIC = "خبر عن الاقتصاد\n\nارتفعت أسعار الوقود في الأسواق اليوم.\n"
 OUTSIDE = "سر خارج المجلد\n\nهذا الملف خارج المجلد ولا يجوز استيراده.\n"
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -10,14 +10,9 @@ import pytest
 
 from annotator.main import main
 from annotator.storage.store import Store
+from tests.cli_runner import run_cli
 
 ARABIC = "خبر عن الاقتصاد\n\nارتفعت أسعار الوقود في الأسواق اليوم.\n"
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_file_name_holding_a_line_break_cannot_fake_report_lines(tmp_path, capsys):

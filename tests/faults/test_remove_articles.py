@@ -8,17 +8,11 @@ import sqlite3
 
 import pytest
 
-from annotator.main import main
 from annotator.storage.store import Store
+from tests.cli_runner import run_cli
 from tests.factories import make_article
 
 TABLES = ("articles", "units", "labels", "unit_status", "notes", "article_progress")
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

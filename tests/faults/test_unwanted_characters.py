@@ -7,20 +7,14 @@ import json
 
 import pytest
 
-from annotator.main import main
 from annotator.storage.store import Store
+from tests.cli_runner import run_cli
 
 # Escapes as a JSON file holds them: json.loads turns them into the characters themselves.
 RECORD = (
     '{"title": "عنوان\\u0000 الخبر", "text": "نص \\u0000عربي\\u0007 مع \\ud800رموز\\ufdd0. '
     'وجملة \\u0085ثانية\\uffff.", "author": "كاتب\\u001b", "tags": ["وسم\\udfff"]}'
 )
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

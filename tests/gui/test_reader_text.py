@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.gui.reader_document import paragraphs_of, text_direction
+from annotator.gui.direction import text_direction
+from annotator.gui.reader_document import paragraphs_of
 from tests.gui.gui_factories import ANNOTATOR
 
 pytestmark = pytest.mark.gui

@@ -21,8 +21,11 @@ ARTICLES = [
     make_article("مقال أول", [[OTHER, "وتشمل هذه الصناعات إنتاج الأسلحة."]]),
     make_article(
         "مقال عن الإعمار",
-        [["إعادة الإعمار في سوريا تمثل تحديًا كبيرًا.", OTHER], "عنوان فرعي",
-         ["وقال الوزير إن والإعمار يحتاج إلى تمويل.", "وتمويل إعمار المدارس ضروري."]],
+        [
+            ["إعادة الإعمار في سوريا تمثل تحديًا كبيرًا.", OTHER],
+            "عنوان فرعي",
+            ["وقال الوزير إن والإعمار يحتاج إلى تمويل.", "وتمويل إعمار المدارس ضروري."],
+        ],
     ),  # fmt: skip
     make_article("مقال ثالث", [[OTHER, "خطة لإعمار الجسور المدمرة."]]),
     make_article("مقال رابع", [[OTHER]]),
@@ -56,9 +59,7 @@ def press_f3(shift: bool = False) -> None:
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3, modifiers)
 
 
-def test_the_searchs_words_are_highlighted_with_its_spelling_rules(
-    qtbot, hits_store, make_window
-):
+def test_the_searchs_words_are_highlighted_with_its_spelling_rules(qtbot, hits_store, make_window):
     window = make_window(hits_store)
     search(window, "الاعمار")
     assert window.session.article.title == "مقال عن الإعمار"  # the first article found
@@ -70,9 +71,7 @@ def test_the_searchs_words_are_highlighted_with_its_spelling_rules(
     assert hit_texts(window) == []
 
 
-def test_f3_goes_from_hit_to_hit_and_on_into_the_next_article_found(
-    qtbot, hits_store, make_window
-):
+def test_f3_goes_from_hit_to_hit_and_on_into_the_next_article_found(qtbot, hits_store, make_window):
     window = make_window(hits_store)
     search(window, "الاعمار")
     session = window.session

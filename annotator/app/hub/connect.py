@@ -33,7 +33,7 @@ def connect_to_server(
 ) -> Connected:
     full = with_login(url, login.strip(), password or None)
     params = parse_url(full)
-    with Hub.open(params) as hub:
+    with Hub.connect(params) as hub:
         login = hub.login()
         try:
             hub.state()

@@ -52,7 +52,7 @@ def init_hub(project: Path, url: str, password: str | None = None) -> InitReport
             " the lead's own project"
         )
     _check_not_linked_elsewhere(project, params)
-    with Hub.open(params, _password(params, password)) as hub:
+    with Hub.connect(params, _password(params, password)) as hub:
         migrations = hub.initialise(info.id)
         login = hub.login()
     link = HubLink(info.id, without_password(params), login, "lead")
@@ -94,7 +94,7 @@ def add_annotator(project: Path, name: str, password: str, admin: str | None = N
     link = load_link(project)
     if not link.is_lead:
         raise HubRefused("only the project lead adds annotators")
-    with Hub.open(link.server, _password(link.server, admin)) as hub:
+    with Hub.connect(link.server, _password(link.server, admin)) as hub:
         hub.accounts.add_member(name, password)
 
 
@@ -104,7 +104,7 @@ def join_hub(target: Path, url: str, password: str | None = None) -> SyncReport:
         raise HubSetupError(f"{target} already exists: join into a new file")
     params = parse_url(url)
     secret = _password(params, password)
-    with Hub.open(params, secret) as hub:
+    with Hub.connect(params, secret) as hub:
         state, login, lead = hub.state(), hub.login(), hub.is_lead()
         themes = hub.content.themes()
     if lead:

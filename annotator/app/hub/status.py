@@ -45,7 +45,7 @@ class HubStatusReport:
 
 def hub_status(project: Path, password: str | None = None) -> HubStatusReport:
     link = load_link(project)
-    with Hub.open(link.server, password or stored_password(link.server)) as hub:
+    with Hub.connect(link.server, password or stored_password(link.server)) as hub:
         state = hub.state()
         return HubStatusReport(
             display_url(link.server), hub.server_version(), state.version,

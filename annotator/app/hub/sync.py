@@ -91,7 +91,7 @@ def _sync_locked(project: Path, link: HubLink, password, timeout) -> SyncReport:
 
     with (
         Store(project) as store,
-        Hub.open(link.server, password or stored_password(link.server), timeout) as hub,
+        Hub.connect(link.server, password or stored_password(link.server), timeout) as hub,
     ):
         report = SyncReport(login=link.login, role=link.role)
         context = SyncContext(project, link, store, hub, report)

@@ -60,16 +60,8 @@ class Content(HubPart):
         """Add the articles (and their units) the server lacks; returns articles added."""
         with self.conn.transaction():
             self.conn.execute(_STAGING)
-            with self.conn.cursor().copy(
-                f"COPY incoming_articles ({_ARTICLE_COLUMNS}) FROM STDIN"
-            ) as copy:
-                for article in articles:
-                    copy.write_row(article)
-            with self.conn.cursor().copy(
-                f"COPY incoming_units ({_UNIT_COLUMNS}) FROM STDIN"
-            ) as copy:
-                for unit in units:
-                    copy.write_row(unit)
+            self._stage("incoming_articles", _ARTICLE_COLUMNS, articles)
+            self._stage("incoming_units", _UNIT_COLUMNS, units)
             added = self.conn.execute(
                 f"""INSERT INTO annotator.articles ({_ARTICLE_COLUMNS}, seq)
                     SELECT {_ARTICLE_COLUMNS}, 0 FROM incoming_articles ORDER BY content_hash
@@ -115,9 +107,7 @@ class Content(HubPart):
                 "CREATE TEMP TABLE IF NOT EXISTS incoming_assignments (article_hash text,"
                 " annotator text, assigned_at text) ON COMMIT DELETE ROWS"
             )
-            with self.conn.cursor().copy("COPY incoming_assignments FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            self._stage("incoming_assignments", "article_hash, annotator, assigned_at", rows)
             return self.conn.execute(
                 """INSERT INTO annotator.assignments (article_hash, annotator, assigned_at, seq)
                    SELECT i.article_hash, i.annotator, i.assigned_at, 0

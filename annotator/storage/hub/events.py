@@ -36,11 +36,7 @@ class HubEvents(HubPart):
         """Add the events the server lacks, in one transaction."""
         with self.conn.transaction():
             self.conn.execute(_STAGING)
-            with self.conn.cursor().copy(
-                f"COPY incoming_events ({', '.join(EventRow._fields)}) FROM STDIN"
-            ) as copy:
-                for event in events:
-                    copy.write_row(event)
+            self._stage("incoming_events", ", ".join(EventRow._fields), events)
             new = self.conn.execute(
                 f"""INSERT INTO annotator.events (uid, annotator, device, article_hash, idx,
                         action, before, after, at, replica, seq)

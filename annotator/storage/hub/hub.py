@@ -35,9 +35,10 @@ class Hub:
         self._state: schema.ServerState | None = None
 
     @classmethod
-    def open(
+    def connect(
         cls, params: dict[str, str], password: str | None = None, timeout: float | None = None
     ) -> Hub:
+        """A connection to the team server (PostgreSQL through psycopg; no file is opened)."""
         return cls(connect(params, password, timeout), describe_server(params))
 
     def close(self) -> None:
