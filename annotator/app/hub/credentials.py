@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from annotator.app.hub.atomic import replace_text
 
 KEYRING_SERVICE = "annotator-team-server"
 
@@ -88,14 +89,4 @@ def _write_password_file(path: Path, params: dict[str, str], password: str) -> N
     kept = [line for line in lines if not line.startswith(key + ":")]
     kept.append(f"{key}:{_escape(password)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=".pgpass.", dir=path.parent)
-    try:
-        os.chmod(temporary, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(kept) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_text(path, "\n".join(kept) + "\n")  # mode 0600, as mkstemp makes it

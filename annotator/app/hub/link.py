@@ -12,12 +12,11 @@ ahead (the project restored from an older copy, or copied elsewhere) is detected
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from annotator.app.hub.atomic import replace_text
 from annotator.storage.errors import StorageError
 
 LINK_FORMAT = 1
@@ -91,13 +90,4 @@ def save_link(project: Path, link: HubLink) -> None:
     """Replace the link file whole (written aside, flushed, renamed over)."""
     path = link_path(project)
     text = json.dumps({"format": LINK_FORMAT, **asdict(link)}, ensure_ascii=False, indent=1)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_text(path, text)
