@@ -31,7 +31,6 @@ from annotator.gui.keyboard import label_command, letter_action
 from annotator.gui.locale_format import ARABIC_INDIC, apply_locale
 from annotator.gui.menus import MenuBar
 from annotator.gui.physical_keys import mnemonic_letter, shortcut_by_position
-from annotator.gui.project_actions import ProjectActions
 from annotator.gui.qt_dialogs import left_to_right_paths
 from annotator.gui.reader import ReaderView
 from annotator.gui.search_indexer import SearchIndexer
@@ -52,12 +51,10 @@ def is_typing_field(widget: QWidget | None) -> bool:
     return isinstance(widget, QTextEdit) and not widget.isReadOnly()
 
 
-class MainWindow(QMainWindow, WindowActions):
+# The actions come before QMainWindow in the bases: a handler a mixin defines (drag and drop)
+# must win over Qt's own, which would otherwise hide it.
+class MainWindow(WindowActions, QMainWindow):
     """Humble view: every decision is the session's; this window wires and redraws."""
-
-    # QMainWindow comes first in the bases, so Qt's own (empty) handlers would hide the mixin's.
-    dragEnterEvent = ProjectActions.dragEnterEvent
-    dropEvent = ProjectActions.dropEvent
 
     def __init__(
         self, store: Store, database: Path, annotator: str, settings: Settings, language: str

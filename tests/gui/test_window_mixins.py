@@ -1,5 +1,5 @@
-"""The window's behaviour lives in mixins after QMainWindow in its bases; a mixin method that
-QMainWindow also has would be hidden by Qt's, silently (drag and drop once was)."""
+"""The window's behaviour lives in mixins; a mixin method that QMainWindow also has must be
+the one the window runs (drag and drop once was hidden by Qt's own, silently)."""
 
 from __future__ import annotations
 
